@@ -1,0 +1,3 @@
+from lmdef.cli import main
+
+main()
