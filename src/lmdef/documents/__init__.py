@@ -64,3 +64,36 @@ class Document:
 
 class DocumentError(ValueError):
     """The input cannot be turned into a Document (one-line reason, no traceback)."""
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_LATEX_SUFFIXES = (".tex", ".latex", ".ltx")
+
+
+def kind_for_path(path: str) -> DocumentKind:
+    """Markup kind from a file name: Markdown, LaTeX, or plain text for anything else."""
+    lower = path.lower()
+    if lower.endswith(_MARKDOWN_SUFFIXES):
+        return "markdown"
+    if lower.endswith(_LATEX_SUFFIXES):
+        return "latex"
+    return "text"
+
+
+def parse_document(text: str, path: str, kind: DocumentKind | None = None) -> Document:
+    """Parse `text` (as decoded from `path`) into a Document; raises DocumentError.
+
+    Parsers are imported on demand so that linting Markdown never pays for pylatexenc.
+    """
+    kind = kind or kind_for_path(path)
+    if kind == "markdown":
+        from lmdef.documents.markdown import parse_markdown
+
+        return parse_markdown(text, path)
+    if kind == "latex":
+        from lmdef.documents.latex import parse_latex
+
+        return parse_latex(text, path)
+    from lmdef.documents.plaintext import parse_plaintext
+
+    return parse_plaintext(text, path)
