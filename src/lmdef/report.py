@@ -44,6 +44,14 @@ class Finding(_Frozen):
     offset: int = Field(ge=0, description="Code-point offset of the span start in the file.")
     length: int = Field(ge=0, description="Span length in code points.")
     snippet: str = Field(default="", description="The flagged source text.")
+    # GitHub annotations and SARIF count columns in UTF-16 code units (issue #4); an emoji
+    # before the term on the same line shifts them, so the engine stamps them from the text.
+    start_utf16_column: int | None = Field(
+        default=None, ge=1, description="1-based start column in UTF-16 code units (SARIF/GitHub)."
+    )
+    end_utf16_column: int | None = Field(
+        default=None, ge=1, description="1-based exclusive end column in UTF-16 code units."
+    )
 
 
 class LintedFile(_Frozen):

@@ -62,4 +62,6 @@ def stamp(
         offset=hit.span.start,
         length=hit.span.end - hit.span.start,
         snippet=hit.span.slice(text),
+        start_utf16_column=index.utf16_column(hit.span.start),
+        end_utf16_column=index.utf16_column(hit.span.end),
     )
