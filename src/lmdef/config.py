@@ -57,7 +57,8 @@ class Config:
     fail_on: FailOn = "warning"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     root: str | None = None  # folder per-file-ignores globs are relative to
-    source: str | None = None  # the file this came from, for messages
+    source: str | None = None  # the file this came from
+    prefix: str = ""  # starts messages about its keys: "pyproject.toml: [tool.lmdef] "
 
     def with_cli(
         self,
@@ -82,7 +83,7 @@ class Config:
         base = rel.rsplit("/", 1)[-1]
         out: list[str] = []
         for pattern, selectors in self.per_file_ignores:
-            target = rel if "/" in pattern.rstrip("/") else base
+            target = rel if "/" in pattern else base
             if _glob_regex(pattern).fullmatch(target):
                 out.extend(selectors)
         return tuple(out)
@@ -222,7 +223,7 @@ def parse_table(table: Mapping[str, Any], prefix: str, root: str | None, source:
             raise ConfigError(f"{prefix}{where}: {exc}") from None
         return selectors
 
-    kwargs: dict[str, Any] = {"root": root, "source": source}
+    kwargs: dict[str, Any] = {"root": root, "source": source, "prefix": prefix}
     if "select" in table:
         kwargs["select"] = rules_at(table["select"], "select")
     if "ignore" in table:

@@ -109,7 +109,9 @@ def lint_document(
     findings: list[Finding] = []
     for rule in sorted(active, key=_runs_last):  # stable: registry order otherwise
         for hit in rule.check(context):
-            if not _runs_last(rule) and tracker.is_suppressed(rule.code, hit.span):
+            # LMD901's own hits (pointing at directives) can be silenced by a
+            # `disable LMD901` region like any other rule's.
+            if tracker.is_suppressed(rule.code, hit.span):
                 continue
             findings.append(stamp(rule, hit, document.text, index))
     findings.sort(key=lambda f: (f.offset, f.rule, f.length))

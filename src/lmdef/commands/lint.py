@@ -1,8 +1,26 @@
-"""`lmdef lint`: inputs -> documents -> findings -> one report -> formatter -> exit code."""
+"""`lmdef lint`: inputs -> documents -> findings -> one report -> formatter -> exit code.
+
+Exit codes (issue #2 section 9): 2 when the command line or config is wrong or any input could
+not be linted (the other inputs are still linted and reported), else 1 when a finding is at or
+above --fail-on (default warning), else 0.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lmdef.config import Config, ConfigError, load_config
+from lmdef.documents import DocumentError, parse_document
+from lmdef.lint import build_report, exit_code, lexicon_for, lint_document
+from lmdef.report import FailedFile, LintedFile
+from lmdef.rules import UnknownRuleError, resolve_selectors
+
+if TYPE_CHECKING:
+    from lmdef.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -19,5 +37,129 @@ class LintOptions:
     progress: bool = True
 
 
+# The Hub's repo-id shape (issue #5 section 1): one `/`, names of letters, digits, `-_.`.
+_HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}")
+_FILE_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".rst")
+
+
+def looks_like_hub_id(arg: str) -> bool:
+    """An argument that does not exist on disk and has the shape ORG/NAME (not a file name)."""
+    return (
+        bool(_HUB_ID.fullmatch(arg))
+        and ".." not in arg
+        and not arg.lower().endswith(_FILE_SUFFIXES)
+        and not os.path.exists(arg)
+    )
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"lmdef: error: {message}\n")
+    return 2
+
+
+def _configure(options: LintOptions) -> Config:
+    """Config file, then the CLI flags on top; every problem is a ConfigError (exit 2)."""
+    config = load_config(options.config_path)
+    for flag, values in (("--select", options.select), ("--ignore", options.ignore)):
+        try:
+            resolve_selectors(values)
+        except UnknownRuleError as exc:
+            raise ConfigError(f"{flag}: {exc}") from None
+    return config.with_cli(select=options.select, ignore=options.ignore, fail_on=options.fail_on)
+
+
+def _lint_source(path: str, text: str, config: Config, lexicon: Lexicon) -> LintedFile | FailedFile:
+    try:
+        document = parse_document(text, path)
+    except DocumentError as exc:
+        return FailedFile(path=path, error=str(exc))
+    return LintedFile(path=path, findings=lint_document(document, config, lexicon))
+
+
+def _collect(
+    options: LintOptions, config: Config, lexicon: Lexicon
+) -> list[LintedFile | FailedFile]:
+    """Lint every input, in the order given; a folder expands in place."""
+    from lmdef.sources.files import SourceError, read_lint_inputs
+
+    files: list[LintedFile | FailedFile] = []
+    hub_ids = [a for a in options.paths if a != "-" and looks_like_hub_id(a)]
+    hub_results = _lint_hub(hub_ids, options, config, lexicon) if hub_ids else {}
+    for arg in options.paths:
+        if arg in hub_results:
+            files.extend(hub_results[arg])
+            continue
+        for item in read_lint_inputs(
+            [arg],
+            stdin_filename=options.stdin_filename,
+            max_bytes=config.max_file_size,
+            stdin=sys.stdin.buffer,
+        ):
+            if isinstance(item, SourceError):
+                files.append(FailedFile(path=item.path, error=item.error))
+            else:
+                files.append(_lint_source(item.path, item.text, config, lexicon))
+    return files
+
+
+def _lint_hub(
+    ids: list[str], options: LintOptions, config: Config, lexicon: Lexicon
+) -> dict[str, list[LintedFile | FailedFile]]:
+    """Cards of Hub IDs. Imported only when an ID is given: the lint path never pays for
+    huggingface_hub otherwise (issue #2, cold start)."""
+    return {
+        i: [FailedFile(path=i, error="not a file or folder, and Hub IDs are not supported yet")]
+        for i in ids
+    }
+
+
 def run_lint(options: LintOptions) -> int:
-    raise NotImplementedError("lint command: being built (issue #2)")
+    if not options.paths:
+        return _fail("no inputs: give files, folders, - for stdin, or ORG/NAME Hub IDs")
+    try:
+        config = _configure(options)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    try:
+        lexicon = lexicon_for(config)
+        _check_glossary(config, lexicon)
+    except ValueError as exc:  # LexiconError names the `extra-terms[i]` field; ConfigError
+        return _fail(f"{config.prefix}{exc}" if not isinstance(exc, ConfigError) else str(exc))
+
+    report = build_report(_collect(options, config, lexicon))
+
+    from lmdef.output import render_lint, resolve_format
+
+    rendered = render_lint(report, resolve_format(options.fmt, os.environ))
+    if options.output:
+        try:
+            with open(options.output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            return _fail(f"cannot write {options.output}: {exc.strerror or exc}")
+    else:
+        _write_stdout(rendered)
+    return exit_code(report, config.fail_on)
+
+
+def _check_glossary(config: Config, lexicon: Lexicon) -> None:
+    """A glossary entry for a term the lexicon does not know would silently do nothing."""
+    ids = lexicon.ids
+    for term in config.glossary:
+        if term not in ids:
+            import difflib
+
+            close = difflib.get_close_matches(term, ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(ids)}"
+            raise ConfigError(f"{config.prefix}glossary: unknown term {term!r}{hint}")
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the locale says: a C-locale CI runner must not crash on 大規模言語モデル."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()

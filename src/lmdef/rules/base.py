@@ -31,6 +31,7 @@ class RuleDoc:
     example: str
     use_instead: str
     known_problems: str = ""
+    options: str = ""  # config keys that change what the rule reports (rendered by `explain`)
 
 
 class Rule(Protocol):
