@@ -1,0 +1,252 @@
+"""Term analysis: every lexicon occurrence in a document, and what kind of use it is.
+
+`analyse(document, lexicon, glossary)` is pure: Document in, TermAnalysis out. Each occurrence
+gets one status (GUIDE §1-4), decided in this order:
+
+  name        an exclusion matched (TensorRT-LLM, robust standard errors, Pareto frontier)
+  non-ml      the paragraph reads the word in a non-ML sense (emergence in ecology, LL.M.)
+  mention     the term is the topic, or part of a cited title / reference entry
+  defined     this occurrence is itself a definition site, or the document defines the term
+              anywhere (inline, definition list, glossary section, footnote, front matter,
+              config glossary): "a term defined once in the passage is defined for every use"
+  operationalised  the same/adjacent sentence makes this use precise (operationalisation.py)
+  undefined   everything else: what LMD101 reports
+
+(An operationalised use counts before a document-level definition so that LMD102 can tell
+uses that really come before their definition.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from lmdef.analysis.definitions import is_definition_site, phrase_end
+from lmdef.analysis.occurrences import Matcher, matcher
+from lmdef.analysis.operationalisation import is_operationalised
+from lmdef.analysis.senses import (
+    inside,
+    is_topic_mention,
+    overlaps,
+    paragraph,
+    reference_spans,
+    title_spans,
+)
+from lmdef.analysis.sentences import Sentences
+from lmdef.documents import Document
+from lmdef.lexicon import Lexicon, Term
+from lmdef.spans import Span
+
+Status = Literal["undefined", "defined", "operationalised", "mention", "non-ml", "name"]
+DefinitionSource = Literal[
+    "inline", "definition-item", "glossary-section", "footnote", "front-matter", "config"
+]
+USE_STATUSES = frozenset({"undefined", "defined", "operationalised"})
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    term: str
+    span: Span
+    text: str
+    status: Status
+    reason: str = ""
+    at_definition: bool = False  # this occurrence is (inside) the definition itself
+
+    @property
+    def is_use(self) -> bool:
+        return self.status in USE_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    term: str
+    source: DefinitionSource
+    span: Span | None  # None for front matter and config: no place in the prose
+    how: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TermAnalysis:
+    occurrences: tuple[Occurrence, ...]
+    definitions: tuple[Definition, ...]
+    lexicon: Lexicon
+
+    def for_term(self, term: str) -> tuple[Occurrence, ...]:
+        return tuple(o for o in self.occurrences if o.term == term)
+
+    def undefined_uses(self, term: str) -> tuple[Occurrence, ...]:
+        return tuple(o for o in self.occurrences if o.term == term and o.status == "undefined")
+
+    def first_definition(self, term: str) -> Definition | None:
+        located = [d for d in self.definitions if d.term == term and d.span is not None]
+        if located:
+            return min(located, key=lambda d: d.span.start if d.span else 0)
+        return next((d for d in self.definitions if d.term == term), None)
+
+    def terms_in_order(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for o in self.occurrences:
+            seen.setdefault(o.term, None)
+        return tuple(seen)
+
+    def term(self, term_id: str) -> Term:
+        return self.lexicon.term(term_id)
+
+
+_GLOSSARY_HEADING = re.compile(
+    r"(?i)\b(?:glossary|definitions?|terminology|terms|key\s+terms|notation)\b|用語|定義"
+)
+_ENTRY_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]\s+)?(?:\*\*|__|\\item\s*(?:\[)?)?[ \t]*$")
+_ENTRY_AFTER = re.compile(r"^(?:\*\*|__|\])?\s*(?:[:：—–]|\s-\s|\s*\n:)\s*(?P<body>[^\n]{8,})")
+_FOOTNOTE_GAP = re.compile(r"^[\"'”’」』)]?\s*(?:\w{0,12})?$")
+_BARE_CITATION = re.compile(
+    r"^\W*(?:see\s+)?(?:https?://\S+|[A-Z][\w-]+\s+et\s+al\.?,?\s*\(?\d{4}\)?)\W*$"
+)
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]{2,}|[\u3040-\u30ff\u4e00-\u9fff]", text))
+
+
+def _structural_definitions(
+    document: Document, m: Matcher, raw: list[tuple[str, Span]]
+) -> list[Definition]:
+    text, prose = document.text, document.prose
+    found: list[Definition] = []
+    # Definition lists, \newglossaryentry, \newacronym, \begin{definition} (from the parser).
+    for term_span, body_span in document.definition_items:
+        if _word_count(body_span.slice(text)) < 3:
+            continue
+        for term, span in raw:
+            if span.start >= term_span.start and span.end <= term_span.end:
+                found.append(
+                    Definition(term, "definition-item", term_span, "definition list entry")
+                )
+        whole = m.match_term(term_span.slice(text))
+        if whole:
+            found.append(Definition(whole, "definition-item", term_span, "glossary entry"))
+    # Entries of a Glossary / Definitions / Terminology section: "X: gloss" at a line start.
+    headings = sorted(document.headings, key=lambda h: h.span.start)
+    sections = []
+    for i, h in enumerate(headings):
+        if _GLOSSARY_HEADING.search(h.span.slice(text)):
+            end = next((x.span.start for x in headings[i + 1 :] if x.level <= h.level), len(text))
+            sections.append(Span(h.span.end, end))
+    for term, span in raw:
+        line_start = prose.rfind("\n", 0, span.start) + 1
+        if not _ENTRY_START.search(prose, line_start, span.start) and prose[
+            line_start : span.start
+        ].strip(" \t*_-+•"):
+            continue
+        end = phrase_end(prose, span, len(prose))
+        entry = _ENTRY_AFTER.match(prose[end : end + 400])
+        if entry is None or _word_count(entry.group("body")) < 4:
+            continue
+        source: DefinitionSource = (
+            "glossary-section" if inside(span, sections) else "definition-item"
+        )
+        found.append(Definition(term, source, span, "entry: term followed by its gloss"))
+    # A footnote attached to the term that says what it means.
+    for fn in document.footnotes:
+        body = fn.body.slice(text).strip()
+        if _word_count(body) < 5 or _BARE_CITATION.match(body):
+            continue
+        for term, span in raw:
+            if span.end <= fn.anchor.start and _FOOTNOTE_GAP.match(
+                prose[span.end : fn.anchor.start]
+            ):
+                found.append(Definition(term, "footnote", span, "footnote on the term"))
+    return found
+
+
+def _declared_definitions(
+    document: Document, m: Matcher, glossary: Mapping[str, str] | None
+) -> list[Definition]:
+    found: list[Definition] = []
+    fm = document.front_matter or {}
+    block = fm.get("lmdef") if isinstance(fm, Mapping) else None
+    defs = block.get("definitions") if isinstance(block, Mapping) else None
+    sources: list[tuple[DefinitionSource, Mapping[str, object]]] = []
+    if isinstance(defs, Mapping):
+        sources.append(("front-matter", defs))
+    if glossary:
+        sources.append(("config", glossary))
+    ids = set(m.lexicon.ids)
+    for source, mapping in sources:
+        for key, value in mapping.items():
+            if not isinstance(key, str) or not str(value or "").strip():
+                continue
+            term = key if key in ids else m.match_term(key)
+            if term:
+                found.append(Definition(term, source, None, f"{source} definition"))
+    return found
+
+
+def analyse(
+    document: Document, lexicon: Lexicon, glossary: Mapping[str, str] | None = None
+) -> TermAnalysis:
+    """Find every lexicon term in `document` and decide what each occurrence is (pure)."""
+    m = matcher(lexicon)
+    prose = document.prose
+    raw = [(r.term, r.span) for r in m.find(prose)]
+    if not raw:
+        return TermAnalysis((), tuple(_declared_definitions(document, m, glossary)), lexicon)
+
+    sentences = Sentences(prose, document.blocks)
+    refs = reference_spans(document)
+    titles = title_spans(document)
+    excluded: dict[str, list[Span]] = {}
+    kinds = {t.id: t.operationalised_by for t in lexicon.terms}
+
+    definitions = _declared_definitions(document, m, glossary)
+    definitions += _structural_definitions(document, m, raw)
+    structural_sites = {(d.term, d.span.start) for d in definitions if d.span is not None}
+
+    # First pass: what each occurrence is on its own.
+    staged: list[tuple[str, Span, Status, str, bool]] = []
+    for term, span in raw:
+        if term not in excluded:
+            excluded[term] = m.excluded_spans(term, prose)
+        sentence = sentences.at(span.start)
+        if overlaps(span, excluded[term]):
+            staged.append((term, span, "name", "a name or technical term", False))
+            continue
+        para = paragraph(prose, span.start)
+        if m.non_ml_context(term, prose[para.start : para.end]):
+            staged.append((term, span, "non-ml", "non-ML sense in this paragraph", False))
+            continue
+        how = is_definition_site(prose, span, sentence)
+        if how or (term, span.start) in structural_sites:
+            if how:
+                definitions.append(Definition(term, "inline", sentence, how))
+            staged.append((term, span, "defined", how or "structural definition", True))
+            continue
+        if inside(span, refs) or overlaps(span, titles) or is_topic_mention(prose, span, sentence):
+            staged.append((term, span, "mention", "mention (topic, title or reference)", False))
+            continue
+        window_spans = sentences.window(span.start)
+        window = prose[window_spans[0].start : window_spans[-1].end] if window_spans else ""
+        if is_operationalised(kinds.get(term, "none"), window, span.slice(prose)):
+            staged.append((term, span, "operationalised", "operationalised in place", False))
+            continue
+        staged.append((term, span, "undefined", "", False))
+
+    defined_terms = {d.term for d in definitions}
+    occurrences = tuple(
+        Occurrence(
+            term=term,
+            span=span,
+            text=span.slice(document.text),
+            status="defined" if status == "undefined" and term in defined_terms else status,
+            reason=reason or ("defined elsewhere in the document" if term in defined_terms else ""),
+            at_definition=at_def,
+        )
+        for term, span, status, reason, at_def in staged
+    )
+    return TermAnalysis(occurrences, tuple(definitions), lexicon)
+
+
+__all__ = ["Definition", "Occurrence", "TermAnalysis", "analyse"]

@@ -1,0 +1,201 @@
+"""Where a document defines a term (issue #2 §5, GUIDE §3).
+
+An occurrence is a *definition site* when the words around it, in its sentence, define it:
+"we define X as", "by X we mean", "X refers to", "X (i.e., ...)", "X, i.e., ...", "we call ... X",
+"we use the term X for", "X — <gloss> —", a copular definition ("An X is a model that ..."),
+a citation that carries the content ("following Wei et al., we call an ability emergent if"),
+and the Japanese forms 「Xとは…」「Xを…と定義する」「…をXと呼ぶ」「X（…gloss…）」.
+Structural definitions (definition lists, glossary sections, footnotes on the term, LaTeX
+glossary entries, front matter, config glossary) are found in `analysis/__init__.py`.
+A bare citation is not a definition, and neither is a circular gloss ("LLMs, characterised by
+their vast number of parameters"): neither pattern below accepts them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lmdef.spans import Span
+
+# Words that may follow the matched term inside the defined phrase ("emergent abilities",
+# "frontier AI models", "LLMs (large language models)", "基盤モデル（Foundation Model）").
+_PHRASE_TAIL = re.compile(
+    r"(?:[\"'”’」』]|\s*\([^()\n]{1,40}\)|\s*（[^（）\n]{1,40}）|[\s-]+(?:abilit(?:y|ies)|"
+    r"capabilit(?:y|ies)|propert(?:y|ies)|behaviou?rs?|models?|systems?|AI|skills?|"
+    r"phenomen(?:on|a)|points?|technolog(?:y|ies)|LLMs?|of\s+(?:LLMs|large\s+language\s+models|"
+    r"language\s+models|models|AI))(?![A-Za-z]))*"
+)
+_GLOSS_WORDS = re.compile(r"[A-Za-z]{2,}|[\u3040-\u30ff\u4e00-\u9fff]{2,}")
+
+# After the term: the sentence goes on to say what it means.
+_APPOSITIVE = re.compile(
+    r"^\s*[,:]?\s*[(（]?\s*(?:i\.\s?e\.|ie\.|that\s+is(?:\s+to\s+say)?|namely|meaning|"
+    r"defined\s+as|by\s+which\s+(?:we|I)\s+mean|"
+    r"which\s+(?:we|I)\s+(?:take|understand|define|use)\s+(?:to\s+(?:be|mean)|as))[,:]?\s+(?P<gloss>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+_IS_DEFINED = re.compile(
+    r"^\s*(?:is|are)\s+(?:here\s+|hereafter\s+|henceforth\s+|commonly\s+|usually\s+|formally\s+)?"
+    r"(?:defined|understood|taken|used|characteri[sz]ed)\s+(?:here\s+)?(?:as|to\s+(?:mean|be|refer)|by)\b",
+    re.IGNORECASE,
+)
+_REFERS = re.compile(
+    r"^\s*(?:(?:here|in\s+this\s+(?:paper|work|report|card)),?\s+)?(?:refers?\s+to|means|mean\b|denotes?|designates?)\b\s+(?P<gloss>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+_DASH_GLOSS = re.compile(r"^\s*(?:—|–|--|―|-\s)\s*(?P<gloss>[^—–―]{12,}?)\s*(?:—|–|--|―|$)")
+_COPULAR = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:models?|systems?|"
+    r"technolog(?:y|ies)|phenomen(?:on|a)|abilit(?:y|ies)|capabilit(?:y|ies)|networks?|"
+    r"programs?|algorithms?|propert(?:y|ies)|skills?|behaviou?rs?|class(?:es)?|type|kind|"
+    r"category|tendency|situation|setting)\s*,?\s+(?:that|which|where|whose|in\s+which|trained|"
+    r"built|pretrained|pre-trained|designed|able|capable)\b"
+    r"|^\s*(?:has|have)\s+(?:\w+\s+)?(?:defining|key|essential|core)\s+(?:features|characteristics|"
+    r"properties|criteria)",
+    re.IGNORECASE,
+)
+_SERVE_AS = re.compile(r"(?:serve|act|function)s?\s+as\s+$", re.IGNORECASE)
+_SERVE_AS_AFTER = re.compile(r"^\s*(?:that|which)\s+(?:can|are|is)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"^\s*(?:if|when|whenever|iff|only\s+if|provided|once)\b", re.IGNORECASE)
+
+# Before the term: "we call / define / refer to ... as", "by X we mean", "the term X for".
+_WE_NAME = re.compile(
+    r"\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?(?:call|term|dub|name|label|"
+    r"denote|use\s+the\s+(?:term|phrase|word|label|name|expression))\b[^.;!?。]{0,80}$"
+    r"|\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?refer\s+to\b[^.;!?。]{0,80}\bas\s+[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_WE_DEFINE = re.compile(
+    r"\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|first\s+|formally\s+)?(?:define|denote|characteri[sz]e)\s+"
+    r"(?:an?\s+|the\s+|such\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_DEFINE_AFTER = re.compile(r"^[\"'”’]?\s*(?:as|to\s+be|by|in\s+terms\s+of|via)\b", re.IGNORECASE)
+_WE_TREAT = re.compile(
+    r"\b(?:we|I)\s+(?:will\s+|here\s+)?(?:treat|consider|regard|count|deem|classify|call|label)\s+"
+    r"[^.;!?。]{0,50}?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_PASSIVE_NAME = re.compile(
+    r"(?<!so-)(?<!so\s)\b(?:called|termed|dubbed|known\s+as|referred\s+to\s+as|defined\s+as)\s+"
+    r"(?:an?\s+|the\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_BY_MEAN_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?[\"'“‘]?$", re.IGNORECASE)
+_BY_MEAN_AFTER = re.compile(
+    r"^[\"'”’]?(?:\s+[\w-]+){0,3}?,?\s+(?:we|I|this\s+(?:paper|card|report))\s+(?:\w+\s+)?"
+    r"(?:mean|refer|denote|understand|designate)",
+    re.IGNORECASE,
+)
+_TERM_WORD_BEFORE = re.compile(
+    r"\b(?:term|phrase|word|label|expression|notion|name)\s+[\"'“‘]?$", re.IGNORECASE
+)
+_USE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:will\s+)?use\s+[\"'“‘]?$", re.IGNORECASE)
+_USE_AFTER = re.compile(
+    r"^[\"'”’]?\s*(?:\([^)]*\)\s*)?,?\s*(?:to\s+(?:mean|refer|denote|describe|designate|"
+    r"cover|name)|for\b|as\s+(?:a\s+)?(?:shorthand|name|label)\s+for|refers?\s+to|means|"
+    r"denotes?|is\s+used\s+(?:here\s+)?(?:to|for)|describes?)",
+    re.IGNORECASE,
+)
+_CRITERIA_BEFORE = re.compile(
+    r"\b(?:definition|criteria|criterion|defining\s+features|features|characteristics|"
+    r"hallmarks)\s+(?:of|for)\s+(?:an?\s+|the\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_CRITERIA_AFTER = re.compile(
+    r"^[\"'”’]?\s*(?:is|are|reads?|requires?|includes?|:|as\b|—)", re.IGNORECASE
+)
+
+# Japanese.
+_JA_TOWA = re.compile(r"^[」』]?\s*(?:[（(][^）)]{0,40}[）)])?\s*とは(?!何|限ら|言え|いえ)")
+_JA_TEIGI = re.compile(
+    r"^[^。！？\n]{0,20}?と(?:定義|呼ぶ|呼び|呼ん|呼ばれ|称する|称し|称され|名付け)"
+)
+_JA_WO_TEIGI = re.compile(r"^[」』]?\s*を[^。！？\n]{4,}?と(?:定義|呼ぶ|呼び|呼ん|称|みな|する)")
+_JA_SUNAWACHI = re.compile(r"^[^。！？\n]{0,12}?(?:つまり|すなわち|即ち|言い換えれば)")
+_JA_PAREN_GLOSS = re.compile(r"^[」』]?\s*[（(](?P<gloss>[^（）()\n]{10,})[）)]")
+_JA_NAMING_CLAUSE = re.compile(r"[^。！？\n]{12,}[るたい]「$")
+
+
+def _gloss_ok(gloss: str, min_words: int = 3) -> bool:
+    return len(_GLOSS_WORDS.findall(gloss[:200])) >= min_words
+
+
+def phrase_end(prose: str, span: Span, limit: int) -> int:
+    m = _PHRASE_TAIL.match(prose, span.end, limit)
+    return m.end() if m else span.end
+
+
+def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
+    """The pattern that makes this occurrence a definition of its term, or None."""
+    end = phrase_end(prose, span, sentence.end)
+    after = prose[end : sentence.end]
+    before = prose[sentence.start : span.start]
+    near_before = before[-160:]
+
+    m = _APPOSITIVE.match(after)
+    if m and _gloss_ok(m.group("gloss")):
+        return "apposition (i.e., that is, meaning)"
+    if _IS_DEFINED.match(after):
+        return "is defined as"
+    m = _REFERS.match(after)
+    if m and _gloss_ok(m.group("gloss")):
+        return "refers to / means"
+    m = _DASH_GLOSS.match(after)
+    if m and _gloss_ok(m.group("gloss"), 4):
+        return "dash apposition"
+    if _COPULAR.match(after) and _sentence_opens_with_term(before):
+        return "copular definition"
+    if _WE_NAME.search(near_before):
+        return "we call X"
+    if _WE_DEFINE.search(near_before) and _DEFINE_AFTER.match(after):
+        return "we define X as"
+    if _WE_TREAT.search(near_before) and _CONDITION.match(after):
+        return "we treat/call ... X if"
+    if _PASSIVE_NAME.search(near_before) and _gloss_ok(near_before, 5):
+        return "is called"
+    if _BY_MEAN_BEFORE.search(near_before) and _BY_MEAN_AFTER.match(after):
+        return "by X we mean"
+    if _TERM_WORD_BEFORE.search(near_before) and _USE_AFTER.match(after):
+        return "the term X for"
+    if _USE_BEFORE.search(near_before) and _USE_AFTER.match(after):
+        return "we use X to mean"
+    if (
+        _CRITERIA_BEFORE.search(near_before)
+        and _CRITERIA_AFTER.match(after)
+        and _gloss_ok(after, 5)
+    ):
+        return "criteria of X (citation with content)"
+    if _SERVE_AS.search(near_before) and _SERVE_AS_AFTER.match(after):
+        return "serve as X that"
+    if _CONDITION.match(after) and re.search(
+        r"\b(?:is|are)\s+(?:called|termed|considered|deemed|said\s+to\s+be|regarded\s+as)\s+$",
+        near_before,
+    ):
+        return "is called X if"
+    # Japanese forms.
+    if _JA_TOWA.match(after) and _gloss_ok(after, 2):
+        return "Xとは"
+    if _JA_WO_TEIGI.match(after):
+        return "Xを…と定義する"
+    if _JA_TEIGI.match(after):
+        return "…をXと呼ぶ/定義する"
+    if _JA_SUNAWACHI.match(after):
+        return "X、つまり…"
+    m = _JA_PAREN_GLOSS.match(after)
+    if m and re.search(r"[\u3040-\u309f]{3,}", m.group("gloss")):
+        return "X（gloss）"
+    if _JA_NAMING_CLAUSE.search(before):
+        return "…する「X」"
+    return None
+
+
+_OPENING = re.compile(
+    r"(?:^|[.!?。]\s*)(?:\W{0,3})(?:(?:an?|the|any|here,?|formally,?|in\s+this\s+(?:paper|work|card)"
+    r",?|following\s+[^,]{3,60},|according\s+to\s+[^,]{3,60},)\s+){0,2}[\"'“‘]?$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_opens_with_term(before: str) -> bool:
+    return bool(_OPENING.search(before[-90:])) or not before.strip()

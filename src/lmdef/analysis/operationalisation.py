@@ -1,0 +1,129 @@
+"""Uses made precise in place (GUIDE §4): the evidence must be in the same or an adjacent sentence.
+
+- benchmark-score (`sota`): a named benchmark AND a score (a count "best on 30 of 32" is not one);
+- perturbation-measurement (`robust`): the perturbation or shift AND a measurement;
+- model-spec (`llm`): about one model (not the class), a parameter count AND an architecture or
+  a training-data volume;
+- threshold (`frontier-model`): a stated threshold (training compute or a capability evaluation);
+- none (`emergent`, `foundation-model`, `general-purpose-technology`): only a definition counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_METRIC = (
+    r"(?:F1|F-1|BLEU|chrF|mAP|AP|mIoU|PQ|EM|WER|CER|ROUGE(?:-[\w]+)?|METEOR|CIDEr|accuracy|acc\.?|"
+    r"top-1|top-5|AUC|AUROC|pass@\d+|Pass@\d+|perplexity|PPL|score|points?|Elo|win[\s-]rate|"
+    r"正解率|精度|スコア|ポイント|F値)"
+)
+_SCORE = re.compile(
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)"
+    rf"|{_METRIC}\s*(?:of|=|:|：|は|が|で)?\s*(?:of\s+)?[+-]?{_NUM}"
+    rf"|\b{_NUM}\s*{_METRIC}(?![A-Za-z])"
+    r"|\b\d+\.\d+\b(?!\s*(?:[BMK]\b|billion|million))",
+    re.IGNORECASE,
+)
+# A benchmark-like proper name: an acronym, CamelCase, or a capitalised name with digits.
+_BENCHMARK = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9'’-]*|[A-Z][a-z]+[A-Z][A-Za-z0-9-]*"
+    r"|[A-Z][a-z]+-\d+[A-Za-z]*)(?![A-Za-z0-9])"
+    r"|(?:ベンチマーク|データセット|タスク)"
+)
+_NOT_BENCHMARK = frozenset(
+    [
+        "AI",
+        "ML",
+        "NLP",
+        "LLM",
+        "LLMs",
+        "GPU",
+        "GPUs",
+        "CPU",
+        "API",
+        "SOTA",
+        "SoTA",
+        "US",
+        "UK",
+        "EU",
+        "OK",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "CV",
+        "ASR",
+        "TTS",
+        "QA",
+        "OCR",
+    ]
+)
+_PERTURBATION = re.compile(
+    r"\b(?:typos?|misspell\w*|paraphras\w*|nois(?:e|y|ed)|adversarial|attacks?|perturb\w*|"
+    r"corrupt\w*|shifts?|out-of-distribution|OOD|accents?|jailbreak\w*|injection|seeds?|personas?|"
+    r"blur\w*|occlusion|rotation|translation|reworded|rephras\w*|dialects?|domains?|"
+    r"scanners?|languages?|distractors?)\b"
+    r"|ノイズ|摂動|敵対的|分布シフト|誤字|言い換え|攻撃",
+    re.IGNORECASE,
+)
+_MEASUREMENT = re.compile(
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|\b\d+\.\d+\b|→|->|"
+    rf"{_METRIC}\s*(?:of|=|:)?\s*{_NUM}|\b(?:drops?|falls?|fell|degrades?|declines?|decreases?)\s+(?:by\s+)?(?:only\s+)?{_NUM}",
+    re.IGNORECASE,
+)
+_PARAMS = re.compile(
+    rf"{_NUM}\s*(?:[BMT]|billion|million|trillion|億|兆)\s*(?:-\s*)?(?:parameters?|params?|パラメータ|パラメーター)"
+    rf"|\b{_NUM}[BMT]-(?:parameter|param)\b"
+    rf"|(?:パラメータ|パラメーター)数?\s*(?:は|が|：|:)?\s*(?:約)?{_NUM}\s*(?:億|兆|B|M)"
+    rf"|parameters?\s*(?:count)?\s*(?:of|:)\s*{_NUM}\s*(?:[BMT]|billion|million)",
+    re.IGNORECASE,
+)
+_ARCH_OR_DATA = re.compile(
+    rf"decoder-only|encoder-decoder|encoder-only|\btransformers?\b|mixture[\s-]of[\s-]experts|\bMoE\b|"
+    rf"\bMamba\b|state[\s-]space|\bRNN\b|\bLSTM\b|アーキテクチャ|デコーダ|エンコーダ|トランスフォーマー|"
+    rf"{_NUM}\s*(?:[BMKT]|billion|trillion|million|兆|億)?\s*(?:tokens?|トークン)|"
+    rf"{_NUM}\s*(?:TB|GB|PB|テラバイト|ギガバイト)|tokens?\s+of\s+(?:text|data)",
+    re.IGNORECASE,
+)
+_THRESHOLD = re.compile(
+    r"\b(?:FLOPs?|FLOP/s|flops)\b[^.。]{0,40}\d|\d[^.。\s]*\s*(?:FLOPs?|flops)\b|10\^?\s*\d{2}|10[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+    r"|\bthreshold\b[^.。]{0,60}\d|閾値|しきい値",
+    re.IGNORECASE,
+)
+
+
+def _benchmark_and_score(window: str, _surface: str) -> bool:
+    if not _SCORE.search(window):
+        return False
+    return any(m.group(0) not in _NOT_BENCHMARK for m in _BENCHMARK.finditer(window))
+
+
+def _perturbation_and_measurement(window: str, _surface: str) -> bool:
+    return bool(_PERTURBATION.search(window) and _MEASUREMENT.search(window))
+
+
+def _model_spec(window: str, surface: str) -> bool:
+    # A plural ("LLMs", "large language models") speaks about the class: one model's size does
+    # not make the class precise (GUIDE §4).
+    if re.search(r"(?:s|’s|'s)$", surface) and not surface.endswith(("'s", "’s")):
+        return False
+    return bool(_PARAMS.search(window) and _ARCH_OR_DATA.search(window))
+
+
+def _threshold(window: str, _surface: str) -> bool:
+    return bool(_THRESHOLD.search(window))
+
+
+CHECKS: dict[str, Callable[[str, str], bool]] = {
+    "benchmark-score": _benchmark_and_score,
+    "perturbation-measurement": _perturbation_and_measurement,
+    "model-spec": _model_spec,
+    "threshold": _threshold,
+}
+
+
+def is_operationalised(kind: str, window: str, surface: str) -> bool:
+    check = CHECKS.get(kind)
+    return bool(check and check(window, surface))

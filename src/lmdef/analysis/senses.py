@@ -1,0 +1,132 @@
+"""Uses versus mentions and non-ML senses (GUIDE §2 and the "Not:" lists of each term).
+
+A mention is the term as the topic ("the term 'emergent'", "no agreed definition of LLMs") or
+part of a cited work's title or a reference-list entry. A non-ML sense is decided from the
+lexicon's `non_ml_context` cues in the paragraph around the occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lmdef.documents import Document
+from lmdef.spans import Span
+
+_REF_HEADING = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|works cited|literature cited|citations?|"
+    r"参考文献|引用文献|文献)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# The term as the topic: "the term 'X'", "the word X", "definition of X", "claims of X".
+_TOPIC_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|a|its)\s+(?:term|word|phrase|label|expression|buzzword|notion|concept|"
+    r"name|acronym|adjective)s?\s+(?:of\s+)?|\b(?:definitions?|meanings?|usage|uses)\s+of\s+(?:the\s+"
+    r"(?:term|word|phrase)\s+)?|\bclaims?\s+(?:of|about)\s+|\bwhat\s+counts\s+as\s+)"
+    r"(?:an?\s+|the\s+)?[\"'“‘「『]?$",
+    re.IGNORECASE,
+)
+_JA_TOPIC_AFTER = re.compile(r"^[」』]?(?:という(?:言葉|用語|語|単語|概念))")
+_OPEN_QUOTES = "\"'“‘「『"
+_CLOSE_FOR = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』"}
+_BIBTEX = re.compile(r"@[A-Za-z]+\s*\{[^\n]*,\s*\n(?:[^\n]*\n)*?\s*\}\s*(?:\n|$)")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "via",
+        "as",
+        "is",
+        "are",
+        "vs",
+        "versus",
+        "into",
+        "over",
+        "under",
+    ]
+)
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]{3,300})\]\((?:https?:|www\.|\.{0,2}/)")
+
+
+def reference_spans(document: Document) -> list[Span]:
+    """Reference lists: parser-reported entries, sections under a References heading, BibTeX."""
+    spans = list(document.references)
+    text, prose = document.text, document.prose
+    headings = sorted(document.headings, key=lambda h: h.span.start)
+    for i, h in enumerate(headings):
+        if _REF_HEADING.match(h.span.slice(text)):
+            end = len(text)
+            for later in headings[i + 1 :]:
+                if later.level <= h.level:
+                    end = later.span.start
+                    break
+            spans.append(Span(h.span.end, end))
+    if not headings:
+        # Plain text: a line that says only "References" starts the reference list.
+        for m in re.finditer(
+            r"(?m)^[^\S\n]*(?:References|REFERENCES|Bibliography|参考文献)[^\S\n]*$", prose
+        ):
+            spans.append(Span(m.end(), len(prose)))
+            break
+    for m in _BIBTEX.finditer(prose):
+        spans.append(Span(m.start(), m.end()))
+    return spans
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(words) < 3 or not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper() or any(c.isdigit() for c in w))
+    return caps / len(content) >= 0.8
+
+
+def title_spans(document: Document) -> list[Span]:
+    """Quoted or linked Title Case strings: cited works' titles (mentions)."""
+    spans: list[Span] = []
+    prose = document.prose
+    for m in re.finditer(r"[\"“]([^\"“”\n]{8,200})[\"”]", prose):
+        if _is_title_case(_TITLE_WORD.findall(m.group(1))):
+            spans.append(Span(m.start(1), m.end(1)))
+    for m in _LINK_TEXT.finditer(document.text):
+        inner = m.group(1)
+        words = _TITLE_WORD.findall(inner)
+        if _is_title_case(words) and (":" in inner or len(words) >= 5):
+            spans.append(Span(m.start(1), m.end(1)))
+    return spans
+
+
+def is_topic_mention(prose: str, span: Span, sentence: Span) -> bool:
+    """The term is what the sentence talks about, not something it uses."""
+    before = prose[max(sentence.start, span.start - 60) : span.start]
+    if _TOPIC_BEFORE.search(before):
+        return True
+    after = prose[span.end : min(sentence.end, span.end + 12)]
+    return bool(_JA_TOPIC_AFTER.match(after))
+
+
+def paragraph(prose: str, offset: int) -> Span:
+    start = prose.rfind("\n\n", 0, offset)
+    end = prose.find("\n\n", offset)
+    return Span(0 if start < 0 else start + 2, len(prose) if end < 0 else end)
+
+
+def inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
