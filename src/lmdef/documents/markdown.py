@@ -25,6 +25,7 @@ import re
 import pyromark
 
 from lmdef.documents import Directive, Document, DocumentError, Footnote, Heading
+from lmdef.documents._mask import blank_urls, keep_only
 from lmdef.documents.frontmatter import split_front_matter
 from lmdef.spans import Span
 
@@ -48,12 +49,7 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", 
 _OPAQUE_LINKS = frozenset({"Autolink", "Email"})
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_BARE_URL = re.compile(
-    r"\b(?:(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"  # e-mail addresses
-)
 _FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]]*)\]:")
-_NOT_NEWLINE = re.compile(r"[^\r\n]+")
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(references?|bibliography|works cited|citations?|"
     r"参考文献|引用文献|引用)\s*$",
@@ -173,7 +169,7 @@ class _Builder:
                 comments.append((rng["start"] + base, rng["end"] + base))
             # Code, InlineMath, DisplayMath, Html, TaskListMarker: not prose.
 
-        prose = _mask(text, kept)
+        prose = blank_urls(keep_only(text, kept))
         blocks.sort(key=lambda s: (s.start, -s.end))
         directives = _directives(text, comments, block_starts) if comments else ()
         footnotes = tuple(
@@ -194,39 +190,6 @@ class _Builder:
             definition_items=tuple(dl_items),
             references=_reference_sections(text, headings, blocks) if headings else (),
         )
-
-
-def _mask(text: str, kept: list[tuple[int, int]]) -> str:
-    """Text with everything outside `kept` blanked (newlines kept), then bare URLs blanked."""
-    blank = _blank(text)
-    parts: list[str] = []
-    append = parts.append
-    pos = 0
-    for start, end in kept:
-        if start > pos:
-            append(blank[pos:start])
-        elif start < pos:  # overlapping ranges cannot happen in pulldown-cmark; be safe
-            start = pos
-            if end <= pos:
-                continue
-        append(text[start:end])
-        pos = end
-    append(blank[pos:])
-    prose = "".join(parts)
-    if "://" in prose or "www." in prose or "@" in prose:
-        prose = _BARE_URL.sub(_blank_match, prose)
-    return prose
-
-
-def _blank(segment: str) -> str:
-    """Spaces for every character except line breaks (kept so line numbers stay true)."""
-    if "\r" not in segment:
-        return "\n".join([" " * len(line) for line in segment.split("\n")])
-    return _NOT_NEWLINE.sub(_blank_match, segment)
-
-
-def _blank_match(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())
 
 
 def _directives(

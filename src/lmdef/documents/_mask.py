@@ -1,0 +1,110 @@
+"""Helpers shared by the parsers: blanking, paragraphs and directive targets.
+
+The invariant of every Document (STYLE.md "what they agree on" 2): `prose` has the length of
+`text`, and every character is either the original one or a space; "\\n" and "\\r" are always
+kept, so line numbers and CRLF columns stay true.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lmdef.spans import Span
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+# A blank line ends a paragraph in Markdown, LaTeX and plain text alike.
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
+_BARE_URL = re.compile(
+    r"\b(?:(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"  # e-mail addresses
+)
+_PROSE_CHAR = re.compile(r"[^\s]")
+
+
+def blank(segment: str) -> str:
+    """Spaces for every character except line breaks."""
+    if "\r" not in segment:
+        if "\n" not in segment:
+            return " " * len(segment)
+        return "\n".join([" " * len(line) for line in segment.split("\n")])
+    return _NOT_NEWLINE.sub(_blank_match, segment)
+
+
+def _blank_match(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def keep_only(text: str, kept: list[tuple[int, int]]) -> str:
+    """`text` with everything outside the ordered, non-overlapping `kept` ranges blanked."""
+    skeleton = blank(text)
+    parts: list[str] = []
+    append = parts.append
+    pos = 0
+    for start, end in kept:
+        if start < pos:
+            start = pos
+        if end <= start:
+            continue
+        if start > pos:
+            append(skeleton[pos:start])
+        append(text[start:end])
+        pos = end
+    append(skeleton[pos:])
+    return "".join(parts)
+
+
+def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with every range in `ranges` (any order, may overlap) blanked."""
+    if not ranges:
+        return text
+    ranges.sort()
+    kept: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in ranges:
+        if start > pos:
+            kept.append((pos, start))
+        if end > pos:
+            pos = end
+    kept.append((pos, len(text)))
+    return keep_only(text, kept)
+
+
+def blank_urls(prose: str) -> str:
+    """Blank bare URLs, www. addresses and e-mail addresses left in prose."""
+    if "://" in prose or "www." in prose or "@" in prose:
+        return _BARE_URL.sub(_blank_match, prose)
+    return prose
+
+
+def paragraphs(text: str, prose: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Blank-line separated paragraphs of text[start:end] that hold some prose, trimmed."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    pos = start
+    for match in _BLANK_LINE.finditer(text, start, end):
+        _add_trimmed(spans, prose, pos, match.start())
+        pos = match.end()
+    _add_trimmed(spans, prose, pos, end)
+    return spans
+
+
+def _add_trimmed(spans: list[Span], prose: str, start: int, end: int) -> None:
+    first = _PROSE_CHAR.search(prose, start, end)
+    if first is None:
+        return
+    last = end
+    while last > first.start() and prose[last - 1].isspace():
+        last -= 1
+    spans.append(Span(first.start(), last))
+
+
+def next_block(text: str, prose: str, after: int) -> Span | None:
+    """From the first prose character after `after` to the end of its paragraph."""
+    first = _PROSE_CHAR.search(prose, after)
+    if first is None:
+        return None
+    stop = _BLANK_LINE.search(text, first.start())
+    end = stop.start() if stop else len(text)
+    while end > first.start() and prose[end - 1].isspace():
+        end -= 1
+    return Span(first.start(), end)
