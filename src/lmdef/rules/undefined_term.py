@@ -63,8 +63,12 @@ class UndefinedTerm:
 
     def check(self, context: Any) -> Iterable[Hit]:
         analysis = context.analysis
+        suppressed = getattr(context, "is_suppressed", None)
         for term_id in analysis.terms_in_order():
             undefined = analysis.undefined_uses(term_id)
+            if suppressed is not None:
+                # A suppressed block must not hide the term's later undefined uses (lint.py).
+                undefined = tuple(o for o in undefined if not suppressed(self.code, o.span))
             if not undefined:
                 continue
             first = undefined[0]
