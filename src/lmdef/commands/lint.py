@@ -8,7 +8,6 @@ above --fail-on (default warning), else 0.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,9 +17,15 @@ from lmdef.documents import DocumentError, parse_document
 from lmdef.lint import build_report, exit_code, lexicon_for, lint_document
 from lmdef.report import FailedFile, LintedFile
 from lmdef.rules import UnknownRuleError, resolve_selectors
+from lmdef.sources.files import SourceError, looks_like_path, read_lint_inputs
 
 if TYPE_CHECKING:
     from lmdef.lexicon import Lexicon
+
+
+# `lmdef lint` has no --workers/--timeout flags: cards are few and small; classify's defaults.
+HUB_WORKERS = 8
+HUB_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -35,21 +40,6 @@ class LintOptions:
     revision: str | None = None
     output: str | None = None
     progress: bool = True
-
-
-# The Hub's repo-id shape (issue #5 section 1): one `/`, names of letters, digits, `-_.`.
-_HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}")
-_FILE_SUFFIXES = (".md", ".markdown", ".tex", ".txt", ".rst")
-
-
-def looks_like_hub_id(arg: str) -> bool:
-    """An argument that does not exist on disk and has the shape ORG/NAME (not a file name)."""
-    return (
-        bool(_HUB_ID.fullmatch(arg))
-        and ".." not in arg
-        and not arg.lower().endswith(_FILE_SUFFIXES)
-        and not os.path.exists(arg)
-    )
 
 
 def _fail(message: str) -> int:
@@ -79,11 +69,10 @@ def _lint_source(path: str, text: str, config: Config, lexicon: Lexicon) -> Lint
 def _collect(
     options: LintOptions, config: Config, lexicon: Lexicon
 ) -> list[LintedFile | FailedFile]:
-    """Lint every input, in the order given; a folder expands in place."""
-    from lmdef.sources.files import SourceError, read_lint_inputs
-
+    """Lint every input, in the order given; a folder expands in place. An argument is a
+    path when it exists on disk; one shaped like ORG/NAME that does not is a Hub ID (issue #5)."""
     files: list[LintedFile | FailedFile] = []
-    hub_ids = [a for a in options.paths if a != "-" and looks_like_hub_id(a)]
+    hub_ids = list(dict.fromkeys(a for a in options.paths if not looks_like_path(a)))
     hub_results = _lint_hub(hub_ids, options, config, lexicon) if hub_ids else {}
     for arg in options.paths:
         if arg in hub_results:
@@ -105,12 +94,23 @@ def _collect(
 def _lint_hub(
     ids: list[str], options: LintOptions, config: Config, lexicon: Lexicon
 ) -> dict[str, list[LintedFile | FailedFile]]:
-    """Cards of Hub IDs. Imported only when an ID is given: the lint path never pays for
-    huggingface_hub otherwise (issue #2, cold start)."""
-    return {
-        i: [FailedFile(path=i, error="not a file or folder, and Hub IDs are not supported yet")]
-        for i in ids
-    }
+    """Lint the card of each Hub ID. The hub package (and huggingface_hub) is imported only
+    when an ID is given, so linting local files never pays for it (issue #2, cold start)."""
+    from lmdef.hub import HubCard, fetch_cards
+
+    results: dict[str, list[LintedFile | FailedFile]] = {}
+    for index, result in fetch_cards(
+        ids,
+        revision=options.revision,
+        workers=HUB_WORKERS,
+        timeout=HUB_TIMEOUT,
+        progress=options.progress,
+    ):
+        if isinstance(result, HubCard):
+            results[ids[index]] = [_lint_source(result.path, result.text, config, lexicon)]
+        else:
+            results[ids[index]] = [FailedFile(path=ids[index], error=result.error)]
+    return results
 
 
 def run_lint(options: LintOptions) -> int:
