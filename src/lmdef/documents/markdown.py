@@ -48,6 +48,8 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", 
 # Containers whose Text is not prose: code, image alt text, autolink/email link text.
 _OPAQUE_LINKS = frozenset({"Autolink", "Email"})
 
+_ATX_OPEN = re.compile(r"#{1,6}[ \t]*")
+_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]]*)\]:")
 _REFERENCE_HEADING = re.compile(
@@ -153,10 +155,11 @@ class _Builder:
                 if tag == "Item":
                     blocks.append(Span(bstart, span.end))
                     continue
-                blocks.append(span)
                 if tag[0] == "H" and tag[1:].isdigit():
+                    span = _heading_span(text, bstart, rng["end"] + base)
                     headings.append(Heading(span, int(tag[1:])))
-                elif tag == "DefinitionListTitle":
+                blocks.append(span)
+                if tag == "DefinitionListTitle":
                     dl_title = span
                 elif tag == "DefinitionListDefinition" and dl_title is not None:
                     dl_items.append((dl_title, span))
@@ -190,6 +193,27 @@ class _Builder:
             definition_items=tuple(dl_items),
             references=_reference_sections(text, headings, blocks) if headings else (),
         )
+
+
+def _heading_span(text: str, start: int, end: int) -> Span:
+    """The heading's text: without `#` marks (ATX) or the underline (setext)."""
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    while start < end and text[start] in " \t":
+        start += 1
+    if text.startswith("#", start):  # ATX: "## Title ##"
+        opening = _ATX_OPEN.match(text, start, end)
+        start = opening.end() if opening else start
+        closing = _ATX_CLOSE.search(text, start, end)
+        if closing is not None:
+            end = closing.start()
+    else:  # setext: drop the === / --- underline line
+        newline = text.rfind("\n", start, end)
+        if newline != -1:
+            end = newline
+            while end > start and text[end - 1] in " \t\r":
+                end -= 1
+    return Span(start, end)
 
 
 def _directives(
