@@ -14,7 +14,7 @@ HOSTILE = [
     ("| injected | cells |", "| injected"),
     ("<script>alert(1)</script>", "<script"),
     ("<img src=x onerror=alert(1)>", "<img"),
-    ("[click](https://evil.example)", "]("),
+    ("[click](https://evil.example)", "](https://evil"),
     ("![pixel](https://evil.example/p.png)", "!["),
     ("`code` and **bold** and _em_", "`code`"),
     ("line one\n| a | b |\n# heading", "| a | b"),
@@ -59,7 +59,10 @@ def test_escaped_text_still_reads_the_same():
 
 def test_lint_summary_groups_by_rule_and_file(card_report):
     out = markdown.render_lint(card_report)
-    assert "| `LMD101` | undefined-term | 2 |" in out
+    assert (
+        "| [`LMD101`](https://github.com/lmdef/lmdef/blob/main/docs/rules.md#lmd101) | undefined-term | 2 |"
+        in out
+    )
     assert "| models/README.md | 2 |" in out.replace("./models", "models")
     assert "| blob.md | not UTF-8 text (byte 0xff at offset 3) |" in out
     assert "emergent (1)" in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from lmdef.output.sarif import help_uri
 from lmdef.report import (
     ClassificationReport,
     FailedFile,
@@ -112,7 +113,7 @@ def _lint_blocks(report: LintReport) -> Iterable[str]:
         yield _row("Rule", "Name", "Findings")
         yield _row("---", "---", "---:")
         for (code, name), n in sorted(by_rule.items()):
-            yield _row(f"`{code}`", name, n)
+            yield _row(f"[`{code}`]({help_uri(code)})", name, n)
         yield ""
         terms = Counter(f.term for file in linted for f in file.findings if f.term)
         if terms:
