@@ -27,6 +27,10 @@ def repo(repo_id: str, *, base: str | list[str] | None = None, **knobs) -> FakeR
     )
 
 
+def no_config(snapshot: ModelSnapshot) -> bool:
+    return False
+
+
 def run(
     ids: list[str], *, retry: RetryPolicy | None = None, **kwargs
 ) -> dict[int, HubModel | HubFailure]:
@@ -37,6 +41,7 @@ def run(
             ids,
             retry=retry or RetryPolicy(max_retries=2, base_wait=0.0),
             base_ids=hub_base_ids,
+            needs_config=no_config,
             **options,
         )
     )
@@ -326,7 +331,12 @@ def test_results_arrive_as_completed_with_their_input_index(hub: HubSim) -> None
     order = [
         index
         for index, _ in fetch_models(
-            ["acme/slowish", "acme/quick"], revision=None, workers=2, timeout=5.0, progress=False
+            ["acme/slowish", "acme/quick"],
+            revision=None,
+            workers=2,
+            timeout=5.0,
+            progress=False,
+            needs_config=no_config,
         )
     ]
     assert order == [1, 0]
@@ -335,9 +345,35 @@ def test_results_arrive_as_completed_with_their_input_index(hub: HubSim) -> None
 def test_in_flight_work_is_bounded_by_the_window(hub: HubSim) -> None:
     ids = [hub.add(repo(f"acme/w{i}")).id for i in range(30)]
     stream = fetch_models(
-        ids, revision=None, workers=2, timeout=5.0, progress=False, follow_bases=False
+        ids,
+        revision=None,
+        workers=2,
+        timeout=5.0,
+        progress=False,
+        follow_bases=False,
+        needs_config=no_config,
     )
     next(stream)
     stream.close()  # the consumer stops early: queued IDs are cancelled, not fetched
     fetched = {r for r in ids if hub.count_info(r)}
     assert len(fetched) <= 8 + 2
+
+
+def test_a_failing_classifier_hook_is_a_warning_not_a_failure(hub: HubSim) -> None:
+    hub.add(repo("acme/ok"))
+
+    def broken(snapshot: ModelSnapshot) -> bool:
+        raise RuntimeError("classifier data missing")
+
+    ((_, result),) = fetch_models(
+        ["acme/ok"],
+        revision=None,
+        workers=1,
+        timeout=5.0,
+        progress=False,
+        needs_config=broken,
+        base_ids=hub_base_ids,
+    )
+    got = model(result)
+    assert got.snapshot.config is None
+    assert "config.json: not fetched, needs_config failed (RuntimeError)" in got.snapshot.warnings

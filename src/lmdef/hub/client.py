@@ -120,7 +120,7 @@ class HubReader:
             hub_card_data=meta.get("card_data"),
             sha=sha,
         )
-        if CONFIG in siblings and self.needs_config(snapshot):
+        if CONFIG in siblings and self._needs_config(snapshot, warnings):
             config, problem = self._config(hub_id, sha or "main", offline=offline)
             if problem:
                 warnings.append(problem)
@@ -128,6 +128,13 @@ class HubReader:
         if warnings:
             snapshot = dataclasses.replace(snapshot, warnings=(*snapshot.warnings, *warnings))
         return snapshot
+
+    def _needs_config(self, snapshot: ModelSnapshot, warnings: list[str]) -> bool:
+        try:
+            return self.needs_config(snapshot)
+        except Exception as exc:  # a classifier bug must not sink the Hub fetch
+            warnings.append(f"{CONFIG}: not fetched, needs_config failed ({type(exc).__name__})")
+            return False
 
     def _config(
         self, hub_id: str, sha: str, *, offline: bool
