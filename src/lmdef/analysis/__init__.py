@@ -107,6 +107,19 @@ _BARE_CITATION = re.compile(
 )
 
 
+_OUTLINE_ITEM = re.compile(r"(?P<indent>[ \t]*)[-*+•]\s+(?P<term>[^\n]{1,60}?)[ \t]*:?[ \t]*(?=\n)")
+
+
+def _indented_body(prose: str, start: int, indent: int) -> str:
+    """The lines after `start` indented deeper than `indent` (the entry's nested list)."""
+    lines = []
+    for m in re.finditer(r"\n([ \t]*)([^\n]*)", prose[start : start + 2000]):
+        if not m.group(2).strip() or len(m.group(1)) <= indent:
+            break
+        lines.append(m.group(2))
+    return " ".join(lines)
+
+
 def _word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z]{2,}|[\u3040-\u30ff\u4e00-\u9fff]", text))
 
@@ -149,6 +162,15 @@ def _structural_definitions(
             "glossary-section" if inside(span, sections) else "definition-item"
         )
         found.append(Definition(term, source, span, "entry: term followed by its gloss"))
+    # An outline entry: a list item that is only the term, with an indented list under it.
+    for term, span in raw:
+        item = _OUTLINE_ITEM.match(prose, prose.rfind("\n", 0, span.start) + 1)
+        if item is None or not (item.start("term") <= span.start and span.end <= item.end("term")):
+            continue
+        indent = len(item.group("indent"))
+        body = _indented_body(prose, item.end(), indent)
+        if _word_count(body) >= 8:
+            found.append(Definition(term, "definition-item", span, "outline entry"))
     # A footnote attached to the term that says what it means.
     for fn in document.footnotes:
         body = fn.body.slice(text).strip()

@@ -25,6 +25,12 @@ _PHRASE_TAIL = re.compile(
     r"phenomen(?:on|a)|points?|technolog(?:y|ies)|LLMs?|of\s+(?:LLMs|large\s+language\s+models|"
     r"language\s+models|models|AI))(?![A-Za-z]))*"
 )
+# The term is the complement of a preposition ("of LLMs", "compared to regular LLMs"): what
+# follows defines the head noun, not the term.
+_COMPLEMENT = re.compile(
+    r"\b(?:of|in|for|with|by|on|from|to|about|among|across|than)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _GLOSS_WORDS = re.compile(r"[A-Za-z]{2,}|[\u3040-\u30ff\u4e00-\u9fff]{2,}")
 
 # After the term: the sentence goes on to say what it means.
@@ -40,7 +46,8 @@ _IS_DEFINED = re.compile(
     re.IGNORECASE,
 )
 _REFERS = re.compile(
-    r"^\s*(?:(?:here|in\s+this\s+(?:paper|work|report|card)),?\s+)?(?:refers?\s+to|means|mean\b|denotes?|designates?)\b\s+(?P<gloss>.+)",
+    r"^\s*(?:(?:here|in\s+this\s+(?:paper|work|report|card)),?\s+)?(?:refers?\s+to|means|mean\b|denotes?|designates?)\b"
+    r"(?!\s+(?:for|to|a\s+lot|much|little|nothing|anything|everything|business)\b)\s+(?P<gloss>.+)",
     re.IGNORECASE | re.DOTALL,
 )
 _DASH_GLOSS = re.compile(r"^\s*(?:—|–|--|―|-\s)\s*(?P<gloss>[^—–―]{12,}?)\s*(?:—|–|--|―|$)")
@@ -54,23 +61,48 @@ _COPULAR = re.compile(
     r"properties|criteria)",
     re.IGNORECASE,
 )
+# "emergent abilities, performing well on tasks they were never trained on": a participial
+# gloss; "including/such as/using ..." introduce examples or circumstances, not a meaning.
+_PARTICIPLE_GLOSS = re.compile(
+    r"^,\s+(?!(?:including|according|using|following|leading|making|becoming|being|having|ranging|"
+    r"spanning|raising|showing|allowing|enabling|causing|resulting|prompting|depending|yielding|"
+    r"giving|achieving|outperforming|reaching|requiring|suggesting|indicating|highlighting|"
+    r"demonstrating|providing|offering|posing|creating|bringing|driving|reducing|improving|"
+    r"increasing|limiting|reflecting|underscoring|ensuring|excluding|especially|particularly|"
+    r"notably|mostly|mainly)\b)(?P<gloss>[a-z]+ing\b[^.;:]{25,})"
+)
 _SERVE_AS = re.compile(r"(?:serve|act|function)s?\s+as\s+$", re.IGNORECASE)
 _SERVE_AS_AFTER = re.compile(r"^\s*(?:that|which)\s+(?:can|are|is)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s*(?:if|when|whenever|iff|only\s+if|provided|once)\b", re.IGNORECASE)
 
 # Before the term: "we call / define / refer to ... as", "by X we mean", "the term X for".
+# The named thing is the first noun phrase after the verb: no colon, quote pair or clause
+# between them, and the term is not the complement of a preposition ("we call X of LLMs").
 _WE_NAME = re.compile(
-    r"\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?(?:call|term|dub|name|label|"
-    r"denote|use\s+the\s+(?:term|phrase|word|label|name|expression))\b[^.;!?。]{0,80}$"
+    r"\b(?:we|I|they|the\s+authors|the\s+researchers)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?(?:call|term|dub|name|label|"
+    r"denote|use\s+the\s+(?:term|phrase|word|label|name|expression))\b[^.;:!?。\"“”]{0,60}"
+    r"(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bby\s)(?<!\bon\s)(?<!\bfrom\s)[\"“‘']?$"
     r"|\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?refer\s+to\b[^.;!?。]{0,80}\bas\s+[\"'“‘]?$",
     re.IGNORECASE,
 )
 _WE_DEFINE = re.compile(
-    r"\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|first\s+|formally\s+)?(?:define|denote|characteri[sz]e)\s+"
+    r"\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|first\s+|then\s+|formally\s+)?(?:define|formali[sz]e)\s+"
     r"(?:an?\s+|the\s+|such\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
-_DEFINE_AFTER = re.compile(r"^[\"'”’]?\s*(?:as|to\s+be|by|in\s+terms\s+of|via)\b", re.IGNORECASE)
+# "Executive Order 14110 defines a dual-use foundation model as ...", "X denotes T as".
+_DEFINES_AS = re.compile(
+    r"\b(?:defines?|defined|defining|denotes?|characteri[sz]es?)\s+(?:an?\s+|the\s+|such\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_DEFINE_AFTER = re.compile(r"^[\"'”’]?\s*(?:as|to\s+be|by)\b", re.IGNORECASE)
+# A generic indefinite subject with a long present-tense predicate: "A foundation model is /
+# takes / consists of ..." (the way a definition opens, GUIDE §3 explicit definitions).
+_GENERIC_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\W{0,3}(?:An?|Any)\s+(?:[\w-]+\s+)?$")
+_GENERIC_PREDICATE = re.compile(
+    r"^\s+(?:is|takes|consists|combines|learns|denotes|describes|involves|uses)\b(?P<gloss>[^.;]+)"
+)
 _WE_TREAT = re.compile(
     r"\b(?:we|I)\s+(?:will\s+|here\s+)?(?:treat|consider|regard|count|deem|classify|call|label)\s+"
     r"[^.;!?。]{0,50}?[\"'“‘]?$",
@@ -108,17 +140,34 @@ _CRITERIA_AFTER = re.compile(
 
 # Japanese.
 _JA_TOWA = re.compile(r"^[」』]?\s*(?:[（(][^）)]{0,40}[）)])?\s*とは(?!何|限ら|言え|いえ)")
+# The named thing is right before と呼ぶ/と定義: no particle (を/は/が/に/の) in between.
 _JA_TEIGI = re.compile(
-    r"^[^。！？\n]{0,20}?と(?:定義|呼ぶ|呼び|呼ん|呼ばれ|称する|称し|称され|名付け)"
+    r"^[」』]?\s*(?:[（(][^）)\n]{0,40}[）)])?[^\s。、をはがにの]{0,6}?(?:である|だ)?"
+    r"と(?:定義|呼ぶ|呼び|呼ん|呼ばれ|称する|称し|称され|名付け)"
 )
 _JA_WO_TEIGI = re.compile(r"^[」』]?\s*を[^。！？\n]{4,}?と(?:定義|呼ぶ|呼び|呼ん|称|みな|する)")
 _JA_SUNAWACHI = re.compile(r"^[^。！？\n]{0,12}?(?:つまり|すなわち|即ち|言い換えれば)")
 _JA_PAREN_GLOSS = re.compile(r"^[」』]?\s*[（(](?P<gloss>[^（）()\n]{10,})[）)]")
+# 「Xは…を特徴とする」「Xは…のことである」「…としてXが定義されてきた」
+_JA_PREDICATE = re.compile(
+    r"^[」』]?\s*(?:[（(][^）)\n]{0,40}[）)])?\s*(?:は|とは)[^。！？\n]{6,}?"
+    r"(?:を特徴とする|と定義され|を指す|を意味する|のこと(?:である|です|を指す|をいう)|をいう)"
+    r"|^[^\s。、をはがにの]{0,3}(?:[（(][^）)\n]{0,20}[）)])?\s*(?:が|は|を)定義"
+)
+# 「Xは…です。要するに、これらは…」: the gloss opens the next sentence.
+_JA_NEXT_GLOSS = re.compile(
+    r"^\s*(?:要するに|つまり|すなわち|言い換えれば)[、，]?\s*(?:これら|これ|それら|それ)は"
+)
 _JA_NAMING_CLAUSE = re.compile(r"[^。！？\n]{12,}[るたい]「$")
 
 
 def _gloss_ok(gloss: str, min_words: int = 3) -> bool:
     return len(_GLOSS_WORDS.findall(gloss[:200])) >= min_words
+
+
+def surface_is_plural(prose: str, span: Span) -> bool:
+    word = span.slice(prose)
+    return word.endswith("s") and not word.endswith(("'s", "’s"))
 
 
 def phrase_end(prose: str, span: Span, limit: int) -> int:
@@ -133,23 +182,34 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     before = prose[sentence.start : span.start]
     near_before = before[-160:]
 
+    head = not _COMPLEMENT.search(before[-40:])
     m = _APPOSITIVE.match(after)
     if m and _gloss_ok(m.group("gloss")):
         return "apposition (i.e., that is, meaning)"
-    if _IS_DEFINED.match(after):
+    if head and _IS_DEFINED.match(after):
         return "is defined as"
-    m = _REFERS.match(after)
+    m = _REFERS.match(after) if head else None
     if m and _gloss_ok(m.group("gloss")):
         return "refers to / means"
     m = _DASH_GLOSS.match(after)
     if m and _gloss_ok(m.group("gloss"), 4):
         return "dash apposition"
-    if _COPULAR.match(after) and _sentence_opens_with_term(before):
+    if head and _COPULAR.match(after) and _sentence_opens_with_term(before):
         return "copular definition"
     if _WE_NAME.search(near_before):
         return "we call X"
-    if _WE_DEFINE.search(near_before) and _DEFINE_AFTER.match(after):
-        return "we define X as"
+    if _WE_DEFINE.search(near_before):
+        return "we define X"
+    if _DEFINES_AS.search(near_before) and _DEFINE_AFTER.match(after):
+        return "defines X as"
+    m = _GENERIC_PREDICATE.match(after)
+    if (
+        m
+        and not surface_is_plural(prose, span)
+        and _GENERIC_SUBJECT.search(before[-60:] if before else "\n")
+        and _gloss_ok(m.group("gloss"), 8)
+    ):
+        return "A X is/takes ... (generic definition)"
     if _WE_TREAT.search(near_before) and _CONDITION.match(after):
         return "we treat/call ... X if"
     if _PASSIVE_NAME.search(near_before) and _gloss_ok(near_before, 5):
@@ -166,6 +226,9 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         and _gloss_ok(after, 5)
     ):
         return "criteria of X (citation with content)"
+    m = _PARTICIPLE_GLOSS.match(after) if head else None
+    if m and _gloss_ok(m.group("gloss"), 6):
+        return "participial gloss"
     if _SERVE_AS.search(near_before) and _SERVE_AS_AFTER.match(after):
         return "serve as X that"
     if _CONDITION.match(after) and re.search(
@@ -187,6 +250,12 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "X（gloss）"
     if _JA_NAMING_CLAUSE.search(before):
         return "…する「X」"
+    if _JA_PREDICATE.match(after):
+        return "Xは…を特徴とする/のことである"
+    if re.match(r"^[」』]?\s*(?:[（(][^）)\n]{0,40}[）)])?\s*は", after) and _JA_NEXT_GLOSS.match(
+        prose[sentence.end : sentence.end + 40]
+    ):
+        return "Xは…。要するに、これらは…"
     return None
 
 

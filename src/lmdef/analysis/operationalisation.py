@@ -22,8 +22,7 @@ _METRIC = (
 _SCORE = re.compile(
     rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)"
     rf"|{_METRIC}\s*(?:of|=|:|：|は|が|で)?\s*(?:of\s+)?[+-]?{_NUM}"
-    rf"|\b{_NUM}\s*{_METRIC}(?![A-Za-z])"
-    r"|\b\d+\.\d+\b(?!\s*(?:[BMK]\b|billion|million))",
+    rf"|\b{_NUM}\s*{_METRIC}(?![A-Za-z])",
     re.IGNORECASE,
 )
 # A benchmark-like proper name: an acronym, CamelCase, or a capitalised name with digits.
@@ -63,8 +62,7 @@ _NOT_BENCHMARK = frozenset(
 _PERTURBATION = re.compile(
     r"\b(?:typos?|misspell\w*|paraphras\w*|nois(?:e|y|ed)|adversarial|attacks?|perturb\w*|"
     r"corrupt\w*|shifts?|out-of-distribution|OOD|accents?|jailbreak\w*|injection|seeds?|personas?|"
-    r"blur\w*|occlusion|rotation|translation|reworded|rephras\w*|dialects?|domains?|"
-    r"scanners?|languages?|distractors?)\b"
+    r"blur\w*|occlusion|rotation|reworded|rephras\w*|dialects?|distractors?)\b"
     r"|ノイズ|摂動|敵対的|分布シフト|誤字|言い換え|攻撃",
     re.IGNORECASE,
 )
@@ -74,7 +72,7 @@ _MEASUREMENT = re.compile(
     re.IGNORECASE,
 )
 _PARAMS = re.compile(
-    rf"{_NUM}\s*(?:[BMT]|billion|million|trillion|億|兆)\s*(?:-\s*)?(?:parameters?|params?|パラメータ|パラメーター)"
+    rf"{_NUM}[\s-]*(?:[BMT]|billion|million|trillion|億|兆)[\s-]*(?:parameters?|params?|パラメータ|パラメーター)"
     rf"|\b{_NUM}[BMT]-(?:parameter|param)\b"
     rf"|(?:パラメータ|パラメーター)数?\s*(?:は|が|：|:)?\s*(?:約)?{_NUM}\s*(?:億|兆|B|M)"
     rf"|parameters?\s*(?:count)?\s*(?:of|:)\s*{_NUM}\s*(?:[BMT]|billion|million)",

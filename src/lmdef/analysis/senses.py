@@ -83,7 +83,31 @@ def reference_spans(document: Document) -> list[Span]:
             break
     for m in _BIBTEX.finditer(prose):
         spans.append(Span(m.start(), m.end()))
+    for m in _LINE.finditer(prose):
+        if _looks_like_reference(m.group(0)):
+            spans.append(Span(m.start(), m.end()))
     return spans
+
+
+_LINE = re.compile(r"[^\n]+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]:?|\d{1,3}\.)\s")
+_AUTHOR_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?){1,3}")
+_AUTHOR_FULL = re.compile(r"[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]+,")
+_VENUE = re.compile(
+    r"\bet\s*al\.|\barXiv\b|\bProceedings\b|\bIn\s+Proc|\bJournal\b|\bConference\b|\bpp\.\s*\d|"
+    r"\b(?:NeurIPS|ICML|ICLR|ACL|EMNLP|NAACL|MLSys|AAAI|CVPR|TACL)\b"
+)
+
+
+def _looks_like_reference(line: str) -> bool:
+    """A reference-list entry: authors, a year or venue, a title (GUIDE §2, cited titles)."""
+    authors = len(_AUTHOR_INITIALS.findall(line)) + len(_AUTHOR_FULL.findall(line))
+    venue = bool(_VENUE.search(line))
+    year = bool(_YEAR.search(line))
+    if _NUMBERED.match(line):
+        return authors >= 2 or (venue and (year or authors >= 1))
+    return authors >= 2 and year and (venue or bool(re.search(r"\((?:19|20)\d\d[a-z]?\)", line)))
 
 
 def _is_title_case(words: Sequence[str]) -> bool:
