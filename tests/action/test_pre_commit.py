@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from pre_commit.clientlib import load_manifest
 
+from lmdef.hooks import card_folders
+
 ROOT = Path(__file__).resolve().parents[2]
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 GIT_ENV = {
@@ -98,6 +100,20 @@ def test_manifest_declares_both_hooks():
     assert hooks["lmdef-lint"]["types_or"] == ["markdown", "tex", "plain-text"]
     assert hooks["lmdef-lint"]["entry"] == "lmdef lint"
     assert hooks["lmdef-classify-card"]["files"] == r"(^|/)README\.md$"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["README.md"], ["."]),
+        (["models/a/README.md", "models/b/README.md"], ["models/a", "models/b"]),
+        (["--min-tokens", "2e9", "README.md"], ["--min-tokens", "2e9", "."]),
+        (["docs/README.md.bak", "x/README.md", "x/README.md"], ["docs/README.md.bak", "x"]),
+    ],
+    ids=["top-level-card", "nested-cards", "options-pass-through", "duplicates-and-lookalikes"],
+)
+def test_classify_card_hook_classifies_the_card_folder(args, expected):
+    assert card_folders(args) == expected
 
 
 @pytest.mark.slow
