@@ -13,12 +13,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
+from lmdef.lexicon import Lexicon
 from lmdef.report import ClassificationReport, LintReport
 
 # (file name, model or type adapter) — one line per schema.
 SCHEMAS: list[tuple[str, type[BaseModel] | TypeAdapter]] = [
     ("lint-report.schema.json", LintReport),
     ("classification.schema.json", ClassificationReport),
+    ("lexicon.schema.json", Lexicon),
 ]
 
 

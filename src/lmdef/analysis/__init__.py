@@ -133,14 +133,12 @@ def _structural_definitions(
     for term_span, body_span in document.definition_items:
         if _word_count(body_span.slice(text)) < 3:
             continue
-        for term, span in raw:
-            if span.start >= term_span.start and span.end <= term_span.end:
-                found.append(
-                    Definition(term, "definition-item", term_span, "definition list entry")
-                )
-        whole = m.match_term(term_span.slice(text))
-        if whole:
-            found.append(Definition(whole, "definition-item", term_span, "glossary entry"))
+        inner = [t for t, sp in raw if term_span.start <= sp.start and sp.end <= term_span.end]
+        # \newglossaryentry{llm}{name=LLM,...}: the key itself may be the only mention.
+        key = term_span.slice(text).strip()
+        whole = m.match_term(key) or (key.lower() if key.lower() in m.lexicon.ids else None)
+        for term in dict.fromkeys([*inner, *([whole] if whole else [])]):
+            found.append(Definition(term, "definition-item", term_span, "definition list entry"))
     # Entries of a Glossary / Definitions / Terminology section: "X: gloss" at a line start.
     headings = sorted(document.headings, key=lambda h: h.span.start)
     sections = []
@@ -163,12 +161,14 @@ def _structural_definitions(
         )
         found.append(Definition(term, source, span, "entry: term followed by its gloss"))
     # An outline entry: a list item that is only the term, with an indented list under it.
+    # (List markers may be masked out of the prose, so the structure is read from the text.)
     for term, span in raw:
-        item = _OUTLINE_ITEM.match(prose, prose.rfind("\n", 0, span.start) + 1)
+        line_start = text.rfind("\n", 0, span.start) + 1
+        item = _OUTLINE_ITEM.match(text, line_start)
         if item is None or not (item.start("term") <= span.start and span.end <= item.end("term")):
             continue
         indent = len(item.group("indent"))
-        body = _indented_body(prose, item.end(), indent)
+        body = _indented_body(text, item.end(), indent)
         if _word_count(body) >= 8:
             found.append(Definition(term, "definition-item", span, "outline entry"))
     # A footnote attached to the term that says what it means.
@@ -251,7 +251,13 @@ def analyse(
             continue
         window_spans = sentences.window(span.start)
         window = prose[window_spans[0].start : window_spans[-1].end] if window_spans else ""
-        if is_operationalised(kinds.get(term, "none"), window, span.slice(prose)):
+        if is_operationalised(
+            kinds.get(term, "none"),
+            window,
+            span.slice(prose),
+            prose[sentence.start : span.start],
+            prose[span.end : min(sentence.end, span.end + 40)],
+        ):
             staged.append((term, span, "operationalised", "operationalised in place", False))
             continue
         staged.append((term, span, "undefined", "", False))

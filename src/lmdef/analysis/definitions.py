@@ -79,7 +79,7 @@ _CONDITION = re.compile(r"^\s*(?:if|when|whenever|iff|only\s+if|provided|once)\b
 # The named thing is the first noun phrase after the verb: no colon, quote pair or clause
 # between them, and the term is not the complement of a preposition ("we call X of LLMs").
 _WE_NAME = re.compile(
-    r"\b(?:we|I|they|the\s+authors|the\s+researchers)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?(?:call|term|dub|name|label|"
+    r"\b(?:we|I|they|the\s+authors|the\s+researchers)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?(?:call(?!\s+(?:on|for|upon|into|out|back|attention)\b)|term|dub|label|"
     r"denote|use\s+the\s+(?:term|phrase|word|label|name|expression))\b[^.;:!?。\"“”]{0,60}"
     r"(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bby\s)(?<!\bon\s)(?<!\bfrom\s)[\"“‘']?$"
     r"|\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?refer\s+to\b[^.;!?。]{0,80}\bas\s+[\"'“‘]?$",

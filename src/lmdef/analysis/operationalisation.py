@@ -92,29 +92,52 @@ _THRESHOLD = re.compile(
 )
 
 
-def _benchmark_and_score(window: str, _surface: str) -> bool:
+def _benchmark_and_score(window: str, _surface: str, _before: str = "", _after: str = "") -> bool:
     if not _SCORE.search(window):
         return False
     return any(m.group(0) not in _NOT_BENCHMARK for m in _BENCHMARK.finditer(window))
 
 
-def _perturbation_and_measurement(window: str, _surface: str) -> bool:
+def _perturbation_and_measurement(
+    window: str, _surface: str, _before: str = "", _after: str = ""
+) -> bool:
     return bool(_PERTURBATION.search(window) and _MEASUREMENT.search(window))
 
 
-def _model_spec(window: str, surface: str) -> bool:
-    # A plural ("LLMs", "large language models") speaks about the class: one model's size does
-    # not make the class precise (GUIDE §4).
-    if re.search(r"(?:s|’s|'s)$", surface) and not surface.endswith(("'s", "’s")):
+_GENERIC_DETERMINER = re.compile(
+    r"\b(?:any|all|most|many|every|other|such|these|those|modern|current|today'?s|typical|"
+    r"general|existing)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# After the head noun "LLM": words that continue a description of *this* model. Any other word
+# makes "LLM" a modifier ("LLM ranking", "LLM crown"), which speaks about the class.
+_HEAD_CONTINUES = re.compile(
+    r"^(?:\s*[^\w\s]|\s*$|\s+(?:is|was|has|had|with|that|which|trained|pretrained|pre-trained|"
+    r"built|based|from|of|on|in|at|and|or|to|called|named|dubbed|developed|released|uses|using|"
+    r"contains|containing|comprising|featuring|having|designed|fine-tuned|by|for|it|we|our|"
+    r"を|は|が|の|で|と|に)\b)",
+    re.IGNORECASE,
+)
+
+
+def _model_spec(window: str, surface: str, before: str = "", after: str = "") -> bool:
+    # A plural ("LLMs", "large language models"), a generic determiner ("any LLM") or a
+    # modifier use ("LLM ranking") speaks about the class: one model's size does not make the
+    # class precise (GUIDE §4).
+    if surface.endswith("s") and not surface.endswith(("'s", "’s")):
+        return False
+    if _GENERIC_DETERMINER.search(before[-40:]):
+        return False
+    if after and re.match(r"^\s+[A-Za-z]", after) and not _HEAD_CONTINUES.match(after):
         return False
     return bool(_PARAMS.search(window) and _ARCH_OR_DATA.search(window))
 
 
-def _threshold(window: str, _surface: str) -> bool:
+def _threshold(window: str, _surface: str, _before: str = "", _after: str = "") -> bool:
     return bool(_THRESHOLD.search(window))
 
 
-CHECKS: dict[str, Callable[[str, str], bool]] = {
+CHECKS: dict[str, Callable[[str, str, str, str], bool]] = {
     "benchmark-score": _benchmark_and_score,
     "perturbation-measurement": _perturbation_and_measurement,
     "model-spec": _model_spec,
@@ -122,6 +145,12 @@ CHECKS: dict[str, Callable[[str, str], bool]] = {
 }
 
 
-def is_operationalised(kind: str, window: str, surface: str) -> bool:
+def is_operationalised(
+    kind: str, window: str, surface: str, before: str = "", after: str = ""
+) -> bool:
+    """Whether `window` (the use's sentence and its neighbours) makes the use precise.
+
+    `before`/`after` are the text of the use's own sentence on either side of it.
+    """
     check = CHECKS.get(kind)
-    return bool(check and check(window, surface))
+    return bool(check and check(window, surface, before, after))

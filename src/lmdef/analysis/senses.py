@@ -21,15 +21,15 @@ _REF_HEADING = re.compile(
 # The term as the topic: "the term 'X'", "the word X", "definition of X", "claims of X".
 _TOPIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|a|its)\s+(?:term|word|phrase|label|expression|buzzword|notion|concept|"
-    r"name|acronym|adjective)s?\s+(?:of\s+)?|\b(?:definitions?|meanings?|usage|uses)\s+of\s+(?:the\s+"
-    r"(?:term|word|phrase)\s+)?|\bclaims?\s+(?:of|about)\s+|\bwhat\s+counts\s+as\s+)"
+    r"name|acronym|adjective)s?\s+(?:of\s+)?|\b(?:definitions?|meanings?)\s+of\s+(?:the\s+"
+    r"(?:term|word|phrase)\s+)?|\bclaims?\s+of\s+|\bwhat\s+counts\s+as\s+)"
     r"(?:an?\s+|the\s+)?[\"'“‘「『]?$",
     re.IGNORECASE,
 )
 _JA_TOPIC_AFTER = re.compile(r"^[」』]?(?:という(?:言葉|用語|語|単語|概念))")
 _OPEN_QUOTES = "\"'“‘「『"
 _CLOSE_FOR = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』"}
-_BIBTEX = re.compile(r"@[A-Za-z]+\s*\{[^\n]*,\s*\n(?:[^\n]*\n)*?\s*\}\s*(?:\n|$)")
+_BIBTEX = re.compile(r"@[A-Za-z]+\s*\{\s*[^\s,{}]*\s*,")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = frozenset(
     [
@@ -81,8 +81,7 @@ def reference_spans(document: Document) -> list[Span]:
         ):
             spans.append(Span(m.end(), len(prose)))
             break
-    for m in _BIBTEX.finditer(prose):
-        spans.append(Span(m.start(), m.end()))
+    spans.extend(bibtex_spans(prose))
     for m in _LINE.finditer(prose):
         if _looks_like_reference(m.group(0)):
             spans.append(Span(m.start(), m.end()))
@@ -108,6 +107,24 @@ def _looks_like_reference(line: str) -> bool:
     if _NUMBERED.match(line):
         return authors >= 2 or (venue and (year or authors >= 1))
     return authors >= 2 and year and (venue or bool(re.search(r"\((?:19|20)\d\d[a-z]?\)", line)))
+
+
+def bibtex_spans(prose: str) -> list[Span]:
+    """BibTeX entries pasted into prose (`@article{key, title = {...}, abstract = {...}}`)."""
+    spans = []
+    for m in _BIBTEX.finditer(prose):
+        depth, i, limit = 0, m.start(), min(len(prose), m.start() + 20_000)
+        while i < limit:
+            c = prose[i]
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        spans.append(Span(m.start(), i + 1))
+    return spans
 
 
 def _is_title_case(words: Sequence[str]) -> bool:
