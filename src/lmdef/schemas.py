@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
+from lmdef.classify.maps import ArchitectureMaps, Signals
 from lmdef.lexicon import Lexicon
 from lmdef.report import ClassificationReport, LintReport
 
@@ -21,6 +22,8 @@ SCHEMAS: list[tuple[str, type[BaseModel] | TypeAdapter]] = [
     ("lint-report.schema.json", LintReport),
     ("classification.schema.json", ClassificationReport),
     ("lexicon.schema.json", Lexicon),
+    ("classify-architectures.schema.json", ArchitectureMaps),
+    ("classify-signals.schema.json", Signals),
 ]
 
 

@@ -6,20 +6,39 @@ Public API (used by commands/classify.py and lmdef.hub):
 - `needs_config(snapshot) -> bool`: whether criterion 1/2 needs config.json to be decided
 
 The core does no I/O: everything it reads is in the `ModelSnapshot` and the packaged data.
+Flow: snapshot -> `facts.gather` (evidence) -> `criteria` (three criteria) -> verdict.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from lmdef.classify import criteria, lineage
+from lmdef.classify.facts import Facts, gather
 from lmdef.classify.snapshot import ModelSnapshot
-from lmdef.report import Criterion, ModelResult
+from lmdef.documents.frontmatter import split_front_matter
+from lmdef.report import Evidence, ModelResult
 
 if TYPE_CHECKING:
     from lmdef.classify.registry import Registry
 
-__all__ = ["ModelSnapshot", "base_model_ids", "classify_model", "needs_config"]
+__all__ = ["ModelSnapshot", "base_model_ids", "classify_model", "default_registry", "needs_config"]
+
+MAX_LINEAGE_DEPTH = 6
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Any | None:
+    """The bundled registry of corpora and base-model families (None if it cannot load)."""
+    try:
+        from lmdef.classify.registry import load_registry
+
+        return load_registry()
+    except (ImportError, ValueError):  # a broken install: classify from the card alone
+        return None
 
 
 def classify_model(
@@ -30,28 +49,178 @@ def classify_model(
     registry: Registry | None = None,
 ) -> ModelResult:
     """Classify one model; `bases` are snapshots of its base models keyed by hub id."""
+    reg = registry if registry is not None else default_registry()
+    facts, result = _assess(snapshot, dict(bases or {}), min_tokens, reg, frozenset(), 0)
+    from lmdef.rules.unsupported_llm_claim import claim_findings
+
+    findings = claim_findings(facts.text, facts.body_start, result.verdict, snapshot.model_id)
+    error = None
+    for ev in facts.status:
+        if ev.source == "front_matter" and "no YAML front matter" not in ev.detail:
+            error = f"{snapshot.card_path or snapshot.input}: {ev.detail}"
     return ModelResult(
         input=snapshot.input,
         model_id=snapshot.model_id,
-        verdict="undetermined",
-        criteria=[
-            Criterion(id=cid, met="unknown", evidence=[], rationale="not implemented yet")
-            for cid in ("text", "data", "transfer")
-        ],
-        pretraining_tokens=None,
-        derived_from_llm=None,
-        base_models=base_model_ids(snapshot),
+        verdict=result.verdict,  # type: ignore[arg-type]
+        criteria=result.criteria,
+        pretraining_tokens=result.tokens,
+        token_estimate=result.estimate,
+        derived_from_llm=result.derived_from_llm,
+        base_models=result.base_models,
+        languages=result.languages,
         card_path=snapshot.card_path,
-        findings=[],
-        error=None,
+        findings=findings,
+        error=error,
     )
 
 
+def _assess(
+    snapshot: ModelSnapshot,
+    bases: dict[str, ModelSnapshot],
+    min_tokens: float,
+    registry: Any | None,
+    seen: frozenset[str],
+    depth: int,
+) -> tuple[Facts, criteria.Assessment]:
+    facts = gather(snapshot, registry)
+    seen = seen | {snapshot.model_id.lower()}
+    infos: list[criteria.BaseInfo] = []
+    chain: list[str] = []
+    for ref in facts.bases:
+        chain.append(ref.id)
+        key = next((k for k in bases if k.lower() == ref.id.lower()), None)
+        if ref.id.lower() in seen:
+            facts.status.append(
+                Evidence(
+                    source="base_model", detail=f"cycle in base_model at {ref.id}: not followed"
+                )
+            )
+            continue
+        info = None
+        if key is not None and depth < MAX_LINEAGE_DEPTH:
+            info = _base_from_snapshot(key, bases, min_tokens, registry, seen, depth)
+            chain.extend(i for i in info.chain if i not in chain)
+        if ref.family is not None and (info is None or info.tokens is None):
+            fam = criteria.family_info(ref.family, min_tokens, registry=registry)
+            info = dataclasses.replace(
+                fam,
+                id=ref.id if ref.declared else fam.id,
+                declared=ref.declared,
+                chain=info.chain if info else (),
+                output=(info.output if info and info.output else fam.output),
+            )
+        if info is None:
+            info = criteria.BaseInfo(
+                id=ref.id,
+                source=ref.evidence.source,
+                output=None,
+                tokens=None,
+                steps=(),
+                exact=False,
+                transfer=None,
+                llm=None,
+                declared=ref.declared,
+            )
+        infos.append(info)
+    own_training = bool(
+        facts.lineage.get("scratch") or any(a.scope != "finetuning" for a in facts.amounts)
+    )
+    if facts.name_family is not None and not infos:
+        if facts.is_family_member:
+            infos.append(
+                dataclasses.replace(
+                    criteria.family_info(
+                        facts.name_family, min_tokens, " (public facts)", registry
+                    ),
+                    self_family=True,
+                )
+            )
+        elif not own_training:
+            infos.append(
+                criteria.family_info(
+                    facts.name_family, min_tokens, " (named in the hub id)", registry
+                )
+            )
+            chain.append(facts.name_family.name)
+    relation = facts.relation or next((r.relation for r in facts.bases if r.relation), None)
+    c1, output, data_kind = criteria.criterion_text(facts, infos, relation)
+    c2, tokens, estimate = criteria.criterion_data(
+        facts, infos, relation, data_kind, output, min_tokens
+    )
+    c3 = criteria.criterion_transfer(facts, infos, relation, c1.met, c2.met, output, data_kind)
+    derived = _derived(facts, infos, relation)
+    langs = list(facts.languages)
+    assessment = criteria.Assessment(
+        criteria=[c1, c2, c3],
+        output=output,
+        tokens=tokens,
+        estimate=estimate,
+        derived_from_llm=derived,
+        base_models=list(dict.fromkeys(chain)),
+        languages=langs,
+    )
+    return facts, assessment
+
+
+def _base_from_snapshot(
+    key: str,
+    bases: dict[str, ModelSnapshot],
+    min_tokens: float,
+    registry: Any | None,
+    seen: frozenset[str],
+    depth: int,
+) -> criteria.BaseInfo:
+    _, sub = _assess(bases[key], bases, min_tokens, registry, seen, depth + 1)
+    met = {c.id: c.met for c in sub.criteria}
+    exact = bool(sub.estimate and all("as stated" in s for s in sub.estimate.arithmetic[:1]))
+    return criteria.BaseInfo(
+        id=key,
+        source=f"base_model:{key}",
+        output=sub.output,
+        tokens=sub.tokens,
+        steps=tuple(f"{key}: {s}" for s in (sub.estimate.arithmetic if sub.estimate else [])),
+        exact=exact,
+        transfer=met.get("transfer") == "yes",
+        llm=True if sub.verdict == "llm" else (False if sub.verdict == "not-llm" else None),
+        languages=tuple(sub.languages),
+        chain=tuple(sub.base_models),
+        declared=True,
+    )
+
+
+def _derived(facts: Facts, infos: list[criteria.BaseInfo], relation: str | None) -> bool | None:
+    real = [b for b in infos if not b.self_family]
+    if real:
+        if any(b.llm for b in real):
+            return True
+        return None if any(b.llm is None for b in real) else False
+    if facts.auto_trained or relation in criteria.INHERIT_ALL:
+        return None
+    if facts.body_words < 12 and not facts.outputs:
+        return None
+    return False
+
+
 def base_model_ids(snapshot: ModelSnapshot) -> list[str]:
-    """Hub ids the model names as its base (front matter, tags, adapter config, hub card data)."""
-    return []
+    """Hub ids the model names as its base (front matter, tags, adapter config, hub card data,
+    and links in "a fine-tuned version of [x](https://huggingface.co/x)" prose)."""
+    front = None
+    body = ""
+    if snapshot.card_text:
+        fm = split_front_matter(snapshot.card_text)
+        front = fm.data
+        body = snapshot.card_text[fm.body_start :]
+    return [hub_id for hub_id, _, _ in lineage.declared_bases(snapshot, front, body)]
 
 
 def needs_config(snapshot: ModelSnapshot) -> bool:
-    """True only when criterion 1 or 2 cannot be decided without config.json."""
-    return False
+    """True only when criterion 1 or 2 cannot be decided without config.json.
+
+    config.json tells the head (criterion 1) and, rarely, the base (`_name_or_path`). It is
+    needed when the card leaves criterion 1 undecided; cards that decide it never pay the
+    download (issue #5: at most 3 requests per model).
+    """
+    if snapshot.config is not None:
+        return False
+    _facts, result = _assess(snapshot, {}, 1e9, default_registry(), frozenset(), 0)
+    return result.criteria[0].met == "unknown"

@@ -1,0 +1,580 @@
+"""The three criteria of Rogers & Luccioni (ICML 2024, §2) and the verdict, from `Facts`.
+
+1. text — the model outputs (generates or scores) text; a head that outputs labels, vectors,
+   images, audio or actions does not (LABELING.md §1).
+2. data — pretraining volume, own plus inherited, exceeds `min_tokens` (default 1e9) tokens;
+   estimates within a factor of two of the threshold are `unknown` (LABELING.md §2).
+3. transfer — the card or its lineage shows reuse beyond the training task (LABELING.md §3).
+
+Each returns met yes/no/unknown with evidence and a one-sentence rationale. Lineage (issue #3
+§4): adapters, quantized copies, merges and copies inherit every label; a fine-tune inherits its
+base's data but its own head decides criterion 1.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from lmdef.classify.facts import Facts, Vote
+from lmdef.classify.maps import load_maps
+from lmdef.classify.units import TOKENS_PER_WORD, Script, human, to_tokens
+from lmdef.report import Criterion, Evidence, Met, TokenEstimate
+
+MIN_OUTPUT_SCORE = 1.0
+BAND_LOW, BAND_HIGH = 0.5, 2.0  # LABELING.md §2 "borderline band" for estimates
+INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
+TEXT_LIKE_DATA = {"text", "speech", "captions"}
+
+
+@dataclass(frozen=True, slots=True)
+class BaseInfo:
+    """What is known about one base model, from the registry or from classifying its card."""
+
+    id: str
+    source: str  # evidence source: "registry:<family>" or "base_model:<hub id>"
+    output: str | None
+    tokens: float | None
+    steps: tuple[str, ...]
+    exact: bool
+    transfer: bool | None
+    llm: bool | None
+    languages: tuple[str, ...] = ()
+    chain: tuple[str, ...] = ()
+    declared: bool = False  # named by the card's fields or a hub link, not only in prose
+    self_family: bool = False  # registry facts about the model itself (its own family)
+
+
+@dataclass(slots=True)
+class Assessment:
+    criteria: list[Criterion]
+    output: str | None
+    tokens: float | None
+    estimate: TokenEstimate | None
+    derived_from_llm: bool | None
+    base_models: list[str]
+    languages: list[str]
+
+    @property
+    def verdict(self) -> str:
+        mets = [c.met for c in self.criteria]
+        if "no" in mets:
+            return "not-llm"
+        if all(m == "yes" for m in mets):
+            return "llm"
+        return "undetermined"
+
+
+def script_for(languages: list[str] | tuple[str, ...]) -> Script:
+    langs = [lang.lower() for lang in languages if lang.lower() not in {"multilingual", "multi"}]
+    if langs == ["code"]:
+        return "code"
+    if langs[:1] in (["ja"], ["japanese"]) and len(langs) <= 2:
+        return "japanese"
+    if langs[:1] in (["ko"], ["korean"]) and len(langs) <= 2:
+        return "korean"
+    if langs[:1] in (["zh"], ["chinese"]) and len(langs) <= 2:
+        return "chinese"
+    return "alphabetic"
+
+
+def quantity_tokens(
+    quantity: Any, languages: list[str] | tuple[str, ...]
+) -> tuple[float, tuple[str, ...], bool] | None:
+    """A registry Quantity(value, unit) -> (tokens, arithmetic, exact)."""
+    if quantity is None:
+        return None
+    value = getattr(quantity, "value", None)
+    unit = getattr(quantity, "unit", None)
+    if not isinstance(value, (int, float)) or unit not in {
+        "tokens",
+        "words",
+        "bytes",
+        "characters",
+        "hours",
+    }:
+        return None
+    conv = to_tokens(float(value), unit, script_for(languages))
+    return conv.tokens, conv.steps, unit == "tokens"
+
+
+WORDS_PER_CAPTION = 10.0  # LABELING.md §2: "~2B captions x ~10 words"
+
+
+def family_tokens(
+    family: Any, registry: Any | None, _depth: int = 0
+) -> tuple[float, tuple[str, ...], bool] | None:
+    """Text a registry family's weights have seen: its own pretraining, what it derives from
+    (registry lineage), and pretrained components (LABELING.md §2 "Cumulative", "Components")."""
+    chain = (
+        registry.lineage(family)
+        if registry is not None and hasattr(registry, "lineage")
+        else (family,)
+    )
+    total, steps, exact, known = 0.0, [], True, False
+    for member in chain:
+        langs = tuple(getattr(member, "languages", []) or [])
+        q_obj = (
+            getattr(member, "additional_pretraining", None)
+            if getattr(member, "derived_from", None)
+            else None
+        )
+        q_obj = q_obj or getattr(member, "pretraining", None)
+        seen_obj = getattr(member, "tokens_seen", None)
+        q = quantity_tokens(q_obj, langs)
+        seen_q = quantity_tokens(seen_obj, langs)
+        if seen_q is not None and (q is None or seen_q[0] < q[0]):
+            q = seen_q  # saw only part of the corpus
+        name = getattr(member, "name", getattr(member, "id", "?"))
+        if q is not None:
+            total += q[0]
+            exact = exact and q[2]
+            known = True
+            steps += [f"{name}: {step}" for step in q[1]]
+        elif getattr(member, "examples", None):
+            words = float(member.examples) * WORDS_PER_CAPTION
+            tokens = words * TOKENS_PER_WORD
+            total += tokens
+            exact = False
+            known = True
+            steps.append(
+                f"{name}: {human(member.examples)} captions × {WORDS_PER_CAPTION:g} words "
+                f"× {TOKENS_PER_WORD} tokens/word ≈ {human(tokens)} tokens"
+            )
+        if registry is not None and _depth < 3:
+            for comp_id in getattr(member, "components", []) or []:
+                comp = registry.family(comp_id) if hasattr(registry, "family") else None
+                sub = family_tokens(comp, registry, _depth + 1) if comp is not None else None
+                if sub is not None:
+                    total += sub[0]
+                    exact = exact and sub[2]
+                    known = True
+                    steps += [f"component {step}" for step in sub[1]]
+    if not known:
+        return None
+    if len(steps) > 1:
+        steps.append(f"total ≈ {human(total)} tokens")
+    return total, tuple(steps), exact
+
+
+def family_info(
+    family: Any, min_tokens: float, how: str = "", registry: Any | None = None
+) -> BaseInfo:
+    langs = tuple(getattr(family, "languages", []) or [])
+    q = family_tokens(family, registry)
+    tokens, steps, exact = q if q else (None, (), False)
+    output = getattr(family, "output", None)
+    transfer = getattr(family, "transfer", None)
+    llm = None
+    if output is not None and output != "text":
+        llm = False
+    elif tokens is not None:
+        llm = bool(output == "text" and _data_met(tokens, exact, min_tokens) == "yes" and transfer)
+    fid = getattr(family, "id", "?")
+    name = getattr(family, "name", fid)
+    return BaseInfo(
+        id=name,
+        source=f"registry:{fid}",
+        output=output,
+        tokens=tokens,
+        steps=tuple(f"{s}{how}" if i == 0 else s for i, s in enumerate(steps)),
+        exact=exact,
+        transfer=transfer,
+        llm=llm,
+        languages=langs,
+    )
+
+
+def _data_met(tokens: float, exact: bool, min_tokens: float) -> Met:
+    if exact:
+        if tokens > min_tokens:
+            return "yes"
+        return "unknown" if tokens == min_tokens else "no"
+    if tokens > BAND_HIGH * min_tokens:
+        return "yes"
+    if tokens < BAND_LOW * min_tokens:
+        return "no"
+    return "unknown"
+
+
+def _top(votes: list[Vote], n: int = 3) -> list[Evidence]:
+    return [v.evidence for v in sorted(votes, key=lambda v: -v.weight)[:n]]
+
+
+# --- criterion 1 ---------------------------------------------------------------------------
+
+
+def criterion_text(
+    facts: Facts, bases: list[BaseInfo], relation: str | None
+) -> tuple[Criterion, str | None, str | None]:
+    """-> (criterion, output kind, what the model learns from)."""
+    if facts.lineage.get("dummy"):
+        ev = facts.lineage["dummy"][:2]
+        return (
+            Criterion(
+                id="text",
+                met="no",
+                evidence=ev,
+                rationale="A dummy or randomly initialised model models no text.",
+            ),
+            "other",
+            "none",
+        )
+    votes = list(facts.outputs)
+    primary = bases[0] if bases else None
+    if primary is not None and primary.output:
+        weight = 6.0 if relation in INHERIT_ALL else 1.0
+        votes.append(
+            Vote(
+                primary.output,
+                weight,
+                Evidence(
+                    source=primary.source, detail=f"base {primary.id} outputs {primary.output}"
+                ),
+                "text" if primary.output == "text" else None,
+            )
+        )
+    if facts.name_family is not None and (facts.is_family_member or not facts.outputs):
+        fam = facts.name_family
+        if getattr(fam, "output", None):
+            votes.append(
+                Vote(
+                    fam.output,
+                    2.0,
+                    Evidence(
+                        source=f"registry:{fam.id}",
+                        detail=f"the name belongs to {fam.name}, which outputs {fam.output}",
+                    ),
+                    None,
+                )
+            )
+    scores: dict[str, float] = defaultdict(float)
+    for v in votes:
+        scores[v.value] += v.weight
+    text_to_text = bool(facts.lineage.get("text-to-text")) or any(
+        (b.id or "").lower().replace(" ", "-") in load_maps().text_to_text_model_types
+        for b in bases
+    )
+    if text_to_text and scores.get("labels", 0) > 0 and scores.get("text", 0) > 0:
+        # T5-style models write even a label as a word (LABELING.md §1)
+        scores["text"] += scores.pop("labels")
+    if not scores or max(scores.values()) < MIN_OUTPUT_SCORE:
+        return (
+            Criterion(
+                id="text",
+                met="unknown",
+                evidence=facts.status[:1] + _top(votes),
+                rationale="The card does not say what the model outputs.",
+            ),
+            None,
+            None,
+        )
+    best = max(scores, key=lambda k: scores[k])
+    winning = [v for v in votes if v.value == best]
+    data_votes: dict[str, float] = defaultdict(float)
+    for v in winning:
+        if v.data:
+            data_votes[v.data] += v.weight
+    data = max(data_votes, key=lambda k: data_votes[k]) if data_votes else None
+    evidence = _top(winning)
+    rivals = [v for v in votes if v.value != best]
+    if rivals:
+        evidence.append(max(rivals, key=lambda v: v.weight).evidence)
+    if best == "text":
+        if facts.nonlang:
+            return (
+                Criterion(
+                    id="text",
+                    met="unknown",
+                    evidence=facts.nonlang[:2] + evidence,
+                    rationale="It generates sequences, but not of natural-language text.",
+                ),
+                best,
+                data,
+            )
+        return (
+            Criterion(
+                id="text",
+                met="yes",
+                evidence=evidence,
+                rationale="The model generates or scores text.",
+            ),
+            best,
+            data,
+        )
+    return (
+        Criterion(
+            id="text", met="no", evidence=evidence, rationale=f"The model outputs {best}, not text."
+        ),
+        best,
+        data,
+    )
+
+
+# --- criterion 2 ---------------------------------------------------------------------------
+
+
+def criterion_data(
+    facts: Facts,
+    bases: list[BaseInfo],
+    relation: str | None,
+    data_kind: str | None,
+    output: str | None,
+    min_tokens: float,
+) -> tuple[Criterion, float | None, TokenEstimate | None]:
+    if facts.lineage.get("dummy"):
+        return (
+            Criterion(
+                id="data",
+                met="no",
+                evidence=facts.lineage["dummy"][:1],
+                rationale="A dummy model was never trained: 0 tokens.",
+            ),
+            0.0,
+            TokenEstimate(tokens=0.0, arithmetic=["never trained"], languages=facts.languages),
+        )
+    evidence: list[Evidence] = []
+    steps: list[str] = []
+    exact = True
+    own = [a for a in facts.amounts if a.scope != "finetuning" and not a.names_base]
+    own_tokens = None
+    if own:
+        best = max(own, key=lambda a: a.conversion.tokens)
+        own_tokens = best.conversion.tokens
+        exact = best.unit == "tokens"
+        steps += list(best.conversion.steps)
+        evidence.append(
+            Evidence(
+                source=f"readme:{best.line}",
+                detail="stated training data: " + "; ".join(best.conversion.steps),
+                line=best.line,
+                quote=best.quote,
+            )
+        )
+    elif facts.corpora and not facts.bases:
+        total = 0.0
+        for corpus, ev in facts.corpora:
+            langs = list(getattr(corpus, "languages", []) or [])
+            if not _corpus_usable(langs, facts.languages):
+                evidence.append(
+                    Evidence(
+                        source=ev.source,
+                        detail=f"{ev.detail}: size of the "
+                        f"{'/'.join(facts.languages)} part not known",
+                        line=ev.line,
+                    )
+                )
+                continue
+            q = quantity_tokens(getattr(corpus, "quantity", None), langs or facts.languages)
+            if q is None:
+                continue
+            total += q[0]
+            exact = exact and q[2]
+            steps += [f"{corpus.name}: {s}" for s in q[1]]
+            evidence.append(
+                Evidence(
+                    source=f"registry:{corpus.id}",
+                    detail=f"{ev.detail}; " + "; ".join(q[1]),
+                    line=ev.line,
+                )
+            )
+        own_tokens = total or None
+    # inherited volume: the base with the most known data
+    known = [b for b in bases if b.tokens is not None]
+    base_tokens = None
+    if known:
+        base = max(known, key=lambda b: b.tokens or 0.0)
+        base_tokens = base.tokens
+        exact = exact and base.exact
+        steps += list(base.steps) or [f"{base.id}: {human(base.tokens or 0)} tokens"]
+        evidence.append(
+            Evidence(
+                source=base.source,
+                detail=f"inherits {base.id}'s pretraining: ~{human(base.tokens or 0)} tokens",
+            )
+        )
+    elif bases and not own_tokens:
+        evidence.append(
+            Evidence(
+                source=bases[0].source, detail=f"base {bases[0].id}: pretraining volume not known"
+            )
+        )
+    if own_tokens is not None and base_tokens is not None:
+        family_self = all(b.self_family for b in known)
+        tokens = max(own_tokens, base_tokens) if family_self else own_tokens + base_tokens
+        steps.append(f"{'max' if family_self else 'own + inherited'}: ≈ {human(tokens)} tokens")
+    else:
+        tokens = own_tokens if own_tokens is not None else base_tokens
+    estimate = None
+    if tokens is not None:
+        estimate = TokenEstimate(tokens=tokens, arithmetic=steps, languages=facts.languages)
+        met = _data_met(tokens, exact, min_tokens)
+        if met == "unknown" and not exact:
+            why = (
+                f"About {human(tokens)} tokens by estimate, within a factor of two of the "
+                f"{human(min_tokens)} threshold, and the card states no count."
+            )
+        elif met == "unknown":
+            why = f"Exactly {human(tokens)} tokens is not over the {human(min_tokens)} threshold."
+        else:
+            why = (
+                f"Pretraining on about {human(tokens)} tokens is "
+                f"{'over' if met == 'yes' else 'under'} the {human(min_tokens)}-token threshold."
+            )
+        return Criterion(id="data", met=met, evidence=evidence, rationale=why), tokens, estimate
+    if (
+        data_kind == "none"
+        and output not in {None, "text"}
+        and not any(b.output == "text" for b in bases)
+    ):
+        return (
+            Criterion(
+                id="data",
+                met="no",
+                evidence=evidence + _domain_evidence(facts, output),
+                rationale="The model learns from non-text data (images, tables, rollouts, "
+                "signals), so it has no text pretraining.",
+            ),
+            None,
+            None,
+        )
+    if _translation_from_scratch(facts, bases):
+        return (
+            Criterion(
+                id="data",
+                met="no",
+                evidence=evidence + _domain_evidence(facts, "text"),
+                rationale="A translation system trained on parallel data has no "
+                "pretraining stage (LABELING.md §2).",
+            ),
+            None,
+            None,
+        )
+    return (
+        Criterion(
+            id="data",
+            met="unknown",
+            evidence=evidence + facts.status[:1],
+            rationale="The card states no pretraining volume and names no base whose "
+            "volume is known.",
+        ),
+        None,
+        None,
+    )
+
+
+def _corpus_usable(corpus_langs: list[str], model_langs: list[str]) -> bool:
+    cl = {lang.lower() for lang in corpus_langs}
+    ml = {lang.lower() for lang in model_langs} - {"multilingual"}
+    if not cl or not ml or "multilingual" in model_langs or len(ml) >= 3:
+        return True
+    return bool(cl & ml) and (len(cl) <= 2 or (ml <= cl and len(ml) == len(cl)))
+
+
+def _domain_evidence(facts: Facts, output: str | None) -> list[Evidence]:
+    return [
+        v.evidence for v in sorted(facts.outputs, key=lambda v: -v.weight) if v.value == output
+    ][:2]
+
+
+def _translation_from_scratch(facts: Facts, bases: list[BaseInfo]) -> bool:
+    if bases or facts.auto_trained or facts.name_family is not None:
+        return False
+    return any(
+        "translation" in v.evidence.detail.lower()
+        for v in facts.outputs
+        if v.evidence.source.startswith(("front_matter", "hub"))
+    )
+
+
+# --- criterion 3 ---------------------------------------------------------------------------
+
+
+def criterion_transfer(
+    facts: Facts,
+    bases: list[BaseInfo],
+    relation: str | None,
+    c1: Met,
+    c2: Met,
+    output: str | None,
+    data_kind: str | None,
+) -> Criterion:
+    if facts.lineage.get("dummy"):
+        return Criterion(
+            id="transfer",
+            met="no",
+            evidence=facts.lineage["dummy"][:1],
+            rationale="Random weights carry nothing to transfer.",
+        )
+    derived = [b for b in bases if not b.self_family]
+    if derived:
+        base = derived[0]
+        return Criterion(
+            id="transfer",
+            met="yes",
+            evidence=[Evidence(source=base.source, detail=f"built from {base.id}"), *(facts.lineage.get("finetune", []) + facts.lineage.get("continued", []))[:1]],
+            rationale="The model is itself derived from a pretrained model, which shows transfer.",
+        )
+    yes = [v for v in facts.transfer if v.value == "yes"]
+    no = [v for v in facts.transfer if v.value == "no"]
+    yes_score = sum(v.weight for v in yes)
+    if yes_score >= 2 and yes_score > sum(v.weight for v in no):
+        return Criterion(
+            id="transfer",
+            met="yes",
+            evidence=_top(yes),
+            rationale="The card describes reuse beyond the training task.",
+        )
+    if (
+        facts.is_family_member
+        and facts.name_family is not None
+        and getattr(facts.name_family, "transfer", False)
+    ):
+        return Criterion(
+            id="transfer",
+            met="yes",
+            evidence=[
+                Evidence(
+                    source=f"registry:{facts.name_family.id}",
+                    detail=f"{facts.name_family.name} is widely fine-tuned",
+                )
+            ],
+            rationale="The model family is widely reused by fine-tuning or prompting.",
+        )
+    if c1 == "yes" and output == "text" and (c2 == "yes" or _says_pretrained(facts)):
+        return Criterion(
+            id="transfer",
+            met="yes",
+            evidence=_top([v for v in facts.outputs if v.value == "text"], 2),
+            rationale="A pretrained language model can be prompted or fine-tuned for other tasks.",
+        )
+    if (
+        no
+        or (data_kind == "none" and output not in {None, "text"})
+        or _translation_from_scratch(facts, bases)
+    ):
+        return Criterion(
+            id="transfer",
+            met="no",
+            evidence=_top(no) + _domain_evidence(facts, output),
+            rationale="An end-task system trained for one task; the card offers no reuse.",
+        )
+    if yes:
+        return Criterion(
+            id="transfer",
+            met="yes",
+            evidence=_top(yes),
+            rationale="The card mentions reuse beyond the training task.",
+        )
+    return Criterion(
+        id="transfer",
+        met="unknown",
+        evidence=facts.status[:1],
+        rationale="The card says nothing about reuse.",
+    )
+
+
+def _says_pretrained(facts: Facts) -> bool:
+    body = facts.text[facts.body_start :].lower()
+    return "pretrain" in body or "pre-train" in body or "事前学習" in body

@@ -1,0 +1,382 @@
+"""Facts about one model, each with the evidence it rests on (issue #3 §2).
+
+`gather(snapshot, registry)` reads the front matter, config.json, file names, Hub metadata and
+the card prose, and returns `Facts`: weighted votes on what the model outputs, transfer cues,
+lineage cues, stated data amounts, named corpora and base models. No I/O; no decisions —
+`criteria.py` weighs the facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lmdef.classify import lineage
+from lmdef.classify.maps import ArchitectureMaps, OutputKind, load_maps
+from lmdef.classify.prose import SignalHit, StatedAmount, find_amounts, find_signals, line_of
+from lmdef.classify.snapshot import ModelSnapshot
+from lmdef.classify.units import Script
+from lmdef.documents.frontmatter import split_front_matter
+from lmdef.report import Evidence
+from lmdef.spans import LineIndex
+
+# Structured metadata is a declaration; prose phrases are weighed by their own weights.
+W_PIPELINE = 5.0
+W_CONFIG = 5.0
+W_TAG = 2.0
+W_LIBRARY = 2.5
+W_MODEL_INDEX = 3.0
+W_NAME_TASK = 1.5
+MAX_REPEAT_BONUS = 3  # a phrase repeated many times counts a little more, not linearly
+EMPTY_CARD_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    value: str  # output kind, or "yes"/"no" for transfer
+    weight: float
+    evidence: Evidence
+    data: str | None = None  # what such a model learns from (architectures.yaml `data`)
+
+
+@dataclass(frozen=True, slots=True)
+class BaseRef:
+    id: str  # hub id, or the family name when only prose names it
+    evidence: Evidence
+    relation: str | None
+    family: Any | None  # registry BaseFamily, when the registry knows it
+    declared: bool  # named by a field or a hub link (not just a family name in prose)
+
+
+@dataclass(slots=True)
+class Facts:
+    model_id: str
+    text: str = ""
+    body_start: int = 0
+    front: Mapping[str, Any] | None = None
+    status: list[Evidence] = field(default_factory=list)  # card-level notes (no front matter...)
+    outputs: list[Vote] = field(default_factory=list)
+    transfer: list[Vote] = field(default_factory=list)
+    lineage: dict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+    nonlang: list[Evidence] = field(default_factory=list)
+    amounts: list[StatedAmount] = field(default_factory=list)
+    corpora: list[tuple[Any, Evidence]] = field(default_factory=list)
+    bases: list[BaseRef] = field(default_factory=list)
+    name_family: Any | None = None  # family the model's own name belongs to
+    is_family_member: bool = False  # the model *is* a registry family's reference checkpoint
+    languages: list[str] = field(default_factory=list)
+    script: Script = "alphabetic"
+    body_words: int = 0
+    auto_trained: bool = False  # AutoNLP/AutoTrain: fine-tuned from an unnamed base
+    signal_hits: list[SignalHit] = field(default_factory=list)
+
+    @property
+    def relation(self) -> str | None:
+        for rel in ("adapter", "quantized", "merge", "copy"):
+            if self.lineage.get(rel):
+                return rel
+        return None
+
+
+def gather(snapshot: ModelSnapshot, registry: Any | None) -> Facts:
+    maps = load_maps()
+    facts = Facts(model_id=snapshot.model_id)
+    text = snapshot.card_text or ""
+    facts.text = text
+    if snapshot.card_text is None:
+        facts.status.append(Evidence(source="files", detail="no README.md: only files and config"))
+    front = None
+    if text:
+        fm = split_front_matter(text)
+        facts.body_start = fm.body_start
+        if fm.error:
+            facts.status.append(Evidence(source="front_matter", detail=fm.error))
+        elif fm.data is None:
+            facts.status.append(
+                Evidence(source="front_matter", detail="card has no YAML front matter; prose only")
+            )
+        front = fm.data
+    facts.front = front
+    for warning in snapshot.warnings:
+        facts.status.append(Evidence(source="files", detail=warning))
+    index = LineIndex(text)
+    body = text[facts.body_start :]
+    facts.body_words = len(body.split())
+
+    _languages(facts, front, snapshot)
+    _structured(facts, front, snapshot, maps)
+    _name(facts, snapshot, maps, registry)
+    # prose
+    facts.signal_hits = find_signals(text, facts.body_start, index)
+    _prose_signals(facts)
+    char_tokens = bool(
+        re.search(r"character[- ]level|char-?level|文字単位|\bchar\b", body, re.IGNORECASE)
+        or "char" in re.split(r"[-_/.]", snapshot.model_id.lower())
+    )
+    facts.amounts = find_amounts(
+        text, facts.body_start, index, default_script=facts.script, char_tokens=char_tokens
+    )
+    if registry is not None:
+        _registry_facts(facts, snapshot, front, body, index, registry)
+    else:
+        for hub_id, where, rel in lineage.declared_bases(snapshot, front, body):
+            facts.bases.append(
+                BaseRef(
+                    hub_id, Evidence(source=where, detail=f"base model {hub_id}"), rel, None, True
+                )
+            )
+    rel = lineage.relation_from_files(snapshot)
+    if rel:
+        facts.lineage[rel].append(Evidence(source="files", detail=f"{rel} files in the repository"))
+    return facts
+
+
+def _languages(facts: Facts, front: Mapping[str, Any] | None, snapshot: ModelSnapshot) -> None:
+    langs: list[str] = []
+    for data in (front, snapshot.hub_card_data):
+        if isinstance(data, Mapping):
+            value = data.get("language")
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and item.strip():
+                    langs.append(item.strip().lower())
+    names = {"japanese": "ja", "korean": "ko", "chinese": "zh", "english": "en"}
+    facts.languages = list(dict.fromkeys(names.get(lang, lang) for lang in langs))
+    primary = [lang for lang in facts.languages if lang not in {"multilingual"}]
+    if primary[:1] == ["ja"]:
+        facts.script = "japanese"
+    elif primary[:1] == ["ko"]:
+        facts.script = "korean"
+    elif primary[:1] == ["zh"] and len(primary) == 1:
+        facts.script = "chinese"
+    elif primary == ["code"]:
+        facts.script = "code"
+
+
+def _structured(
+    facts: Facts, front: Mapping[str, Any] | None, snapshot: ModelSnapshot, maps: ArchitectureMaps
+) -> None:
+    def vote(kind: OutputKind | None, weight: float, source: str, detail: str) -> None:
+        if kind is not None:
+            facts.outputs.append(
+                Vote(kind.output, weight, Evidence(source=source, detail=detail), kind.data)
+            )
+
+    data = front if isinstance(front, Mapping) else {}
+    tag = data.get("pipeline_tag") if isinstance(data.get("pipeline_tag"), str) else None
+    if tag:
+        vote(maps.pipeline_tags.get(tag), W_PIPELINE, "front_matter:pipeline_tag", tag)
+    elif snapshot.hub_pipeline_tag:
+        vote(
+            maps.pipeline_tags.get(snapshot.hub_pipeline_tag),
+            W_PIPELINE,
+            "hub:pipeline_tag",
+            snapshot.hub_pipeline_tag,
+        )
+    library = data.get("library_name") or snapshot.hub_library_name
+    if isinstance(library, str):
+        vote(maps.libraries.get(library.lower()), W_LIBRARY, "front_matter:library_name", library)
+    tags = [t for t in lineage._as_list(data.get("tags")) if isinstance(t, str)]
+    tags += list(snapshot.hub_tags)
+    for t in dict.fromkeys(tags):
+        key = t.lower().strip()
+        kind = maps.tags.get(key) or maps.pipeline_tags.get(key)
+        vote(kind, W_TAG, "front_matter:tags", t)
+        if key in {"autonlp", "autotrain"}:
+            facts.auto_trained = True
+    for entry in lineage._as_list(data.get("model-index")):
+        if not isinstance(entry, Mapping):
+            continue
+        for result in lineage._as_list(entry.get("results")):
+            task = result.get("task") if isinstance(result, Mapping) else None
+            ttype = task.get("type") if isinstance(task, Mapping) else None
+            if isinstance(ttype, str):
+                vote(
+                    maps.pipeline_tags.get(ttype), W_MODEL_INDEX, "front_matter:model-index", ttype
+                )
+                break
+    widgets = lineage._as_list(data.get("widget"))
+    for widget in widgets[:3]:
+        wtext = widget.get("text") if isinstance(widget, Mapping) else None
+        if isinstance(wtext, str) and re.search(r"<mask>|\[MASK\]", wtext):
+            vote(OutputKind(output="text", data="text"), W_TAG, "front_matter:widget", wtext[:80])
+            break
+    config = snapshot.config if isinstance(snapshot.config, Mapping) else None
+    if config:
+        for arch in lineage._as_list(config.get("architectures"))[:4]:
+            if isinstance(arch, str):
+                vote(maps.for_architecture(arch), W_CONFIG, "config.json:architectures", arch)
+        mtype = config.get("model_type")
+        if isinstance(mtype, str) and mtype.lower() in maps.text_to_text_model_types:
+            facts.lineage["text-to-text"].append(
+                Evidence(source="config.json:model_type", detail=f"{mtype} writes answers as text")
+            )
+
+
+def _name(facts: Facts, snapshot: ModelSnapshot, maps: ArchitectureMaps, registry: Any) -> None:
+    tokens = [t for t in re.split(r"[-_/.\s]+", lineage.name_part(snapshot.model_id).lower()) if t]
+    for token in tokens:
+        task = maps.name_tasks.get(token)
+        if task:
+            facts.outputs.append(
+                Vote(
+                    task,
+                    W_NAME_TASK,
+                    Evidence(source="hub_id", detail=f"the name says '{token}' ({task})"),
+                    "text",
+                )
+            )
+    if any(t in maps.text_to_text_model_types for t in tokens):
+        facts.lineage["text-to-text"].append(
+            Evidence(source="hub_id", detail="a text-to-text architecture writes answers as text")
+        )
+
+
+def _prose_signals(facts: Facts) -> None:
+    counts: dict[str, int] = defaultdict(int)
+    for hit in facts.signal_hits:
+        sig = hit.signal
+        counts[sig.id] += 1
+        if counts[sig.id] > MAX_REPEAT_BONUS:
+            continue
+        weight = sig.weight if counts[sig.id] == 1 else sig.weight * 0.25
+        evidence = Evidence(
+            source=f"readme:{hit.line}",
+            detail=f"{sig.id}: {hit.quote}",
+            line=hit.line,
+            quote=facts.text[hit.start : hit.end],
+        )
+        if sig.kind == "output":
+            facts.outputs.append(Vote(sig.value, weight, evidence, sig.data))
+        elif sig.kind == "transfer":
+            facts.transfer.append(Vote(sig.value, weight, evidence))
+        elif sig.kind == "lineage":
+            facts.lineage[sig.value].append(evidence)
+        elif sig.kind == "nonlang":
+            facts.nonlang.append(evidence)
+
+
+def _registry_facts(
+    facts: Facts,
+    snapshot: ModelSnapshot,
+    front: Mapping[str, Any] | None,
+    body: str,
+    index: LineIndex,
+    registry: Any,
+) -> None:
+    text = facts.text
+    # declared bases (fields, tags, adapter config, hub links in prose)
+    for hub_id, where, rel in lineage.declared_bases(snapshot, front, body):
+        family = _safe_find(registry.find_family, hub_id)
+        facts.bases.append(
+            BaseRef(
+                hub_id, Evidence(source=where, detail=f"base model {hub_id}"), rel, family, True
+            )
+        )
+    # the model's own name
+    family = _safe_find(registry.find_family, snapshot.model_id)
+    if family is None:
+        family = _safe_find(registry.find_family, lineage.name_part(snapshot.model_id))
+    facts.name_family = family
+    if family is not None:
+        own = {snapshot.model_id.lower(), lineage.name_part(snapshot.model_id).lower()}
+        aliases = {a.lower() for a in getattr(family, "aliases", [])}
+        facts.is_family_member = bool(own & aliases)
+    # family names in prose lines that say how the weights came about
+    fam_re, fam_by_alias = lineage.alias_index(lineage.entries(registry.families))
+    lineage_lines: set[int] = set()
+    for rel, evs in facts.lineage.items():
+        if rel in {
+            "finetune",
+            "continued",
+            "copy",
+            "quantized",
+            "merge",
+            "adapter",
+            "distilled",
+            "component",
+        }:
+            lineage_lines.update(ev.line for ev in evs if ev.line)
+    if fam_re is not None:
+        known = {b.family.id for b in facts.bases if b.family is not None}
+        for match in fam_re.finditer(text, facts.body_start):
+            line = index.line_col(match.start())[0]
+            if line not in lineage_lines:
+                continue
+            # Read the whole name ("bert-base-multilingual-cased") and let the registry pick
+            # the most specific family, with its own rules (language-named variants...).
+            end = match.end()
+            while end < len(text) and (text[end].isalnum() or text[end] in "-_./"):
+                end += 1
+            fam = _safe_find(registry.find_family, text[match.start() : end].rstrip("./-_"))
+            fam = fam or fam_by_alias.get(lineage.alias_key(match.group(0)))
+            if fam is None or fam.id in known:
+                continue
+            if (
+                facts.is_family_member
+                and facts.name_family is not None
+                and fam.id == facts.name_family.id
+            ):
+                continue
+            known.add(fam.id)
+            facts.bases.append(
+                BaseRef(
+                    fam.name,
+                    Evidence(
+                        source=f"readme:{line}",
+                        detail=f"names {fam.name} as a base or component",
+                        line=line,
+                        quote=" ".join(line_of(text, match.start()).split())[:160],
+                    ),
+                    None,
+                    fam,
+                    False,
+                )
+            )
+            if len(facts.bases) >= lineage.MAX_BASES:
+                break
+    # corpora: front matter datasets and prose mentions
+    seen: set[str] = set()
+    datasets = front.get("datasets") if isinstance(front, Mapping) else None
+    for name in lineage._as_list(datasets):
+        if isinstance(name, str):
+            corpus = _safe_find(registry.find_corpus, name)
+            if corpus is not None and corpus.id not in seen:
+                seen.add(corpus.id)
+                facts.corpora.append(
+                    (
+                        corpus,
+                        Evidence(source="front_matter:datasets", detail=f"{name} = {corpus.name}"),
+                    )
+                )
+    for corpus, start, _end in registry.corpus_ids_in(text[facts.body_start :]):
+        start += facts.body_start
+        if corpus.id in seen:
+            continue
+        line_text = line_of(text, start)
+        if not re.search(
+            r"pre-?train|trained|corpus|corpora|data|学習|コーパス", line_text, re.IGNORECASE
+        ):
+            continue
+        seen.add(corpus.id)
+        line = index.line_col(start)[0]
+        facts.corpora.append(
+            (
+                corpus,
+                Evidence(
+                    source=f"readme:{line}",
+                    detail=f"names the corpus {corpus.name}",
+                    line=line,
+                    quote=" ".join(line_text.split())[:160],
+                ),
+            )
+        )
+
+
+def _safe_find(finder: Any, name: str) -> Any | None:
+    try:
+        return finder(name)
+    except (ValueError, KeyError, TypeError):
+        return None
