@@ -14,10 +14,11 @@ from lmdef.spans import Span
 _NOT_NEWLINE = re.compile(r"[^\r\n]+")
 # A blank line ends a paragraph in Markdown, LaTeX and plain text alike.
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
-_BARE_URL = re.compile(
-    r"\b(?:(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"  # e-mail addresses
-)
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]")
+# E-mail addresses are found from their "@" (a regex starting with [\w.+-]+ backtracks over
+# every word of the text: 0.13 s on the eval cards, most of the parse time).
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]{1,64}$")
 _PROSE_CHAR = re.compile(r"[^\s]")
 
 
@@ -71,9 +72,19 @@ def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
 
 def blank_urls(prose: str) -> str:
     """Blank bare URLs, www. addresses and e-mail addresses left in prose."""
-    if "://" in prose or "www." in prose or "@" in prose:
-        return _BARE_URL.sub(_blank_match, prose)
-    return prose
+    ranges: list[tuple[int, int]] = []
+    if "://" in prose or "www." in prose:
+        ranges.extend(m.span() for m in _URL.finditer(prose))
+    at = prose.find("@")
+    while at != -1:
+        domain = _EMAIL_DOMAIN.match(prose, at)
+        local = _EMAIL_LOCAL.search(prose, max(0, at - 64), at) if domain else None
+        if domain is not None and local is not None:
+            ranges.append((local.start(), domain.end()))
+            at = prose.find("@", domain.end())
+        else:
+            at = prose.find("@", at + 1)
+    return blank_ranges(prose, ranges) if ranges else prose
 
 
 def paragraphs(text: str, prose: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -25,7 +25,7 @@ import re
 import pyromark
 
 from lmdef.documents import Directive, Document, DocumentError, Footnote, Heading
-from lmdef.documents._mask import blank_urls, keep_only
+from lmdef.documents._mask import blank, blank_urls, keep_only
 from lmdef.documents.frontmatter import split_front_matter
 from lmdef.spans import Span
 
@@ -64,21 +64,23 @@ def parse_markdown(text: str, path: str) -> Document:
     fm = split_front_matter(text)
     if fm.error is not None:
         raise DocumentError(fm.error)
-    base = fm.body_start
-    body = text[base:] if base else text
-    ascii_body = body if body.isascii() else body.encode("ascii", "replace").decode("ascii")
-    return _Builder(text, base).run(ascii_body, path, fm.data)
+    source = text
+    if fm.span is not None:  # blank lines to the parser, so offsets need no shifting
+        source = blank(text[: fm.span.end]) + text[fm.span.end :]
+    if not source.isascii():
+        source = source.encode("ascii", "replace").decode("ascii")
+    return _Builder(text).run(source, path, fm.data)
 
 
 class _Builder:
     """One pass over pyromark's events, collecting kept ranges and structure."""
 
-    def __init__(self, text: str, base: int) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.base = base
 
-    def run(self, ascii_body: str, path: str, front_matter: object) -> Document:
-        text, base = self.text, self.base
+    def run(self, source: str, path: str, front_matter: object) -> Document:
+        """`source` is `text` with the same offsets, all ASCII, front matter blanked."""
+        text = self.text
         kept: list[tuple[int, int]] = []  # prose ranges (absolute offsets), in order
         keep = kept.append
         opaque = 0  # depth inside code blocks / images / autolinks / metadata
@@ -94,16 +96,16 @@ class _Builder:
         dl_title: Span | None = None
         dl_items: list[tuple[Span, Span]] = []
         # Only a file with HTML comments needs block starts (directive targets).
-        track = "<!--" in ascii_body
+        track = "<!--" in source
         block_starts: list[tuple[int, int, int]] = []  # (start, end, depth)
         inline = _INLINE_TAGS
 
-        for event, rng in pyromark.events_with_range(ascii_body, options=_OPTIONS):
+        for event, rng in pyromark.events_with_range(source, options=_OPTIONS):
             if type(event) is str:
                 continue  # SoftBreak / HardBreak / Rule: nothing to keep
             if "Text" in event:
                 if not opaque:
-                    keep((rng["start"] + base, rng["end"] + base))
+                    keep((rng["start"], rng["end"]))
                 continue
             value = event.get("Start")
             if value is not None:
@@ -118,11 +120,11 @@ class _Builder:
                         link_stack.append(flag)
                         opaque += flag
                         continue
-                start = rng["start"] + base
+                start = rng["start"]
                 if tag == "CodeBlock" or tag == "MetadataBlock":
                     opaque += 1
                 elif tag == "HtmlBlock":
-                    comments.append((start, rng["end"] + base))
+                    comments.append((start, rng["end"]))
                 elif tag == "FootnoteDefinition":
                     label = _FOOTNOTE_LABEL.match(text, start)
                     labels.append(label.group(1) if label else data)
@@ -130,7 +132,7 @@ class _Builder:
                     tag = data["level"]  # "H1".."H6"
                 frames.append((tag, start, len(kept)))
                 if track and tag != "HtmlBlock":
-                    block_starts.append((start, rng["end"] + base, len(frames)))
+                    block_starts.append((start, rng["end"], len(frames)))
                 continue
             value = event.get("End")
             if value is not None:
@@ -156,7 +158,7 @@ class _Builder:
                     blocks.append(Span(bstart, span.end))
                     continue
                 if tag[0] == "H" and tag[1:].isdigit():
-                    span = _heading_span(text, bstart, rng["end"] + base)
+                    span = _heading_span(text, bstart, rng["end"])
                     headings.append(Heading(span, int(tag[1:])))
                 blocks.append(span)
                 if tag == "DefinitionListTitle":
@@ -165,11 +167,11 @@ class _Builder:
                     dl_items.append((dl_title, span))
                 continue
             if "FootnoteReference" in event:
-                start = rng["start"] + base
-                end = rng["end"] + base
+                start = rng["start"]
+                end = rng["end"]
                 refs.append((text[start + 2 : end - 1], Span(start, end)))
-            elif "InlineHtml" in event and ascii_body.startswith("<!--", rng["start"]):
-                comments.append((rng["start"] + base, rng["end"] + base))
+            elif "InlineHtml" in event and source.startswith("<!--", rng["start"]):
+                comments.append((rng["start"], rng["end"]))
             # Code, InlineMath, DisplayMath, Html, TaskListMarker: not prose.
 
         prose = blank_urls(keep_only(text, kept))
