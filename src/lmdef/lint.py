@@ -29,7 +29,7 @@ from lmdef import __version__
 from lmdef.config import Config
 from lmdef.documents import Document, DocumentError, parse_document
 from lmdef.report import FailedFile, Finding, LintedFile, LintReport, LintSummary
-from lmdef.rules import LINT_RULES, default_enabled, find_rule, resolve_selectors
+from lmdef.rules import LINT_RULES, RULES, default_enabled, find_rule, resolve_selectors
 from lmdef.rules.base import Rule, stamp
 from lmdef.spans import LineIndex, Span
 from lmdef.suppressions import SuppressionTracker, parse_suppressions
@@ -73,13 +73,17 @@ class LintContext:
 
 def enabled_codes(config: Config, path: str, rules: Sequence[Rule] = LINT_RULES) -> frozenset[str]:
     """Codes of `rules` that run on `path`: the selection (or the default set) minus ignores."""
+    # Selectors may name any registered rule (a classify rule in a shared config is no error
+    # here), so resolve against the registry too, then keep only the rules that can run.
+    known = {r.code: r for r in (*RULES, *rules)}
+    runnable = frozenset(r.code for r in rules)
     if config.select is None:
         chosen = frozenset(r.code for r in rules if default_enabled(r))
     else:
-        chosen = resolve_selectors(config.select, rules) if config.select else frozenset()
+        chosen = resolve_selectors(config.select, tuple(known.values())) & runnable
     off = config.ignore + config.ignored_for(path)
     if off:
-        chosen -= resolve_selectors(off, rules)
+        chosen -= resolve_selectors(off, tuple(known.values()))
     return chosen
 
 

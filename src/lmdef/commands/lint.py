@@ -7,6 +7,7 @@ above --fail-on (default warning), else 0.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def _collect(
             [arg],
             stdin_filename=options.stdin_filename,
             max_bytes=config.max_file_size,
-            stdin=sys.stdin.buffer,
+            stdin=getattr(sys.stdin, "buffer", None),
         ):
             if isinstance(item, SourceError):
                 files.append(FailedFile(path=item.path, error=item.error))
@@ -147,8 +148,6 @@ def _check_glossary(config: Config, lexicon: Lexicon) -> None:
     ids = lexicon.ids
     for term in config.glossary:
         if term not in ids:
-            import difflib
-
             close = difflib.get_close_matches(term, ids, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(ids)}"
             raise ConfigError(f"{config.prefix}glossary: unknown term {term!r}{hint}")
