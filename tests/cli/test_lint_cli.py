@@ -250,3 +250,12 @@ def test_lint_does_not_import_the_hub_client(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().endswith("False")
+
+
+def test_a_classify_rule_in_select_is_accepted_by_lint(lmdef) -> None:
+    # One shared config serves both commands: LMD201 is a known rule, it just never runs here.
+    Path(".lmdef.toml").write_text('select = ["LMD201", "LMD101"]\n', encoding="utf-8")
+    write(Path("card.md"), VAGUE)
+    run = lmdef("lint", "--format", "json", "card.md")
+    assert run.code == 1
+    assert run.json["summary"]["by_rule"] == {"LMD101": 1}

@@ -18,7 +18,8 @@ def test_rules_table_lists_every_rule(lmdef) -> None:
 
 def test_rules_json(lmdef) -> None:
     data = json.loads(lmdef("rules", "--format", "json").out)
-    assert [r["code"] for r in data] == [r.code for r in RULES]
+    assert [r["code"] for r in data] == sorted(r.code for r in RULES)
+    assert {r["code"]: r["command"] for r in data}["LMD201"] == "classify"
     assert {"code", "name", "severity", "default_enabled", "command", "summary"} <= set(data[0])
 
 

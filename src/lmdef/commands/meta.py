@@ -18,6 +18,15 @@ COMMON_OPTIONS = (
     "`<!-- lmdef: ignore[{code}] -->` or a region with `<!-- lmdef: disable {code} -->` ... "
     "`<!-- lmdef: enable -->`."
 )
+CLASSIFY_OPTIONS = (
+    "Runs inside `lmdef classify` on each card; `--fail-on` decides whether its findings make "
+    "the exit code 1, `--min-tokens` moves the data criterion it relies on."
+)
+
+
+def _listed() -> list[Rule]:
+    """Rules in code order, whatever order they run in."""
+    return sorted(RULES, key=lambda r: r.code)
 
 
 def _scope(rule: Rule) -> str:
@@ -45,7 +54,7 @@ def rules_table() -> str:
             _scope(r),
             r.summary,
         )
-        for r in RULES
+        for r in _listed()
     ]
     header = ("CODE", "NAME", "SEVERITY", "DEFAULT", "COMMAND", "SUMMARY")
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
@@ -62,7 +71,7 @@ def rules_table() -> str:
 
 def run_rules(fmt: str) -> int:
     if fmt == "json":
-        sys.stdout.write(json.dumps([_describe(r) for r in RULES], indent=2) + "\n")
+        sys.stdout.write(json.dumps([_describe(r) for r in _listed()], indent=2) + "\n")
     else:
         sys.stdout.write(rules_table())
     return 0
@@ -86,7 +95,7 @@ def explain_text(rule: Rule) -> str:
     doc = rule.doc
     enabled = "enabled by default" if default_enabled(rule) else "opt-in: enable with --select"
     where = "runs in `lmdef classify`" if _scope(rule) == "classify" else "runs in `lmdef lint`"
-    common = COMMON_OPTIONS.format(code=rule.code) if _scope(rule) == "lint" else ""
+    common = COMMON_OPTIONS.format(code=rule.code) if _scope(rule) == "lint" else CLASSIFY_OPTIONS
     options = "\n\n".join(p for p in (doc.options.strip(), common) if p)
     lines = [
         f"{rule.code} {rule.name} ({rule.severity}, {enabled}; {where})",
@@ -106,7 +115,7 @@ def explain_text(rule: Rule) -> str:
 def run_explain(key: str) -> int:
     rule = find_rule(key)
     if rule is None:
-        known = "\n".join(f"  {r.code}  {r.name}" for r in RULES)
+        known = "\n".join(f"  {r.code}  {r.name}" for r in _listed())
         sys.stderr.write(f"lmdef: error: no rule {key!r}; known rules:\n{known}\n")
         return 2
     sys.stdout.write(explain_text(rule))
