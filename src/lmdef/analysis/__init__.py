@@ -99,7 +99,7 @@ class TermAnalysis:
 _GLOSSARY_HEADING = re.compile(
     r"(?i)\b(?:glossary|definitions?|terminology|terms|key\s+terms|notation)\b|用語|定義"
 )
-_ENTRY_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•]\s+)?(?:\*\*|__|\\item\s*(?:\[)?)?[ \t]*$")
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•]\s+)?(?:\\item\s*\[?\s*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_AFTER = re.compile(r"^(?:\*\*|__|\])?\s*(?:[:：—–]|\s-\s|\s*\n:)\s*(?P<body>[^\n]{8,})")
 _FOOTNOTE_GAP = re.compile(r"^[\"'”’」』)]?\s*(?:\w{0,12})?$")
 _BARE_CITATION = re.compile(
@@ -148,9 +148,8 @@ def _structural_definitions(
             sections.append(Span(h.span.end, end))
     for term, span in raw:
         line_start = prose.rfind("\n", 0, span.start) + 1
-        if not _ENTRY_START.search(prose, line_start, span.start) and prose[
-            line_start : span.start
-        ].strip(" \t*_-+•"):
+        # Only list markers or emphasis may come before the term on its line.
+        if not _ENTRY_LEAD.fullmatch(prose, line_start, span.start):
             continue
         end = phrase_end(prose, span, len(prose))
         entry = _ENTRY_AFTER.match(prose[end : end + 400])

@@ -183,7 +183,7 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     near_before = before[-160:]
 
     head = not _COMPLEMENT.search(before[-40:])
-    m = _APPOSITIVE.match(after)
+    m = _APPOSITIVE.match(after) or _APPOSITIVE.match(prose[span.end : sentence.end])
     if m and _gloss_ok(m.group("gloss")):
         return "apposition (i.e., that is, meaning)"
     if head and _IS_DEFINED.match(after):
@@ -245,7 +245,7 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "…をXと呼ぶ/定義する"
     if _JA_SUNAWACHI.match(after):
         return "X、つまり…"
-    m = _JA_PAREN_GLOSS.match(after)
+    m = _JA_PAREN_GLOSS.match(prose[span.end : sentence.end]) or _JA_PAREN_GLOSS.match(after)
     if m and re.search(r"[\u3040-\u309f]{3,}", m.group("gloss")):
         return "X（gloss）"
     if _JA_NAMING_CLAUSE.search(before):

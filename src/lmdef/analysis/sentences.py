@@ -22,6 +22,7 @@ _BOUNDARY = re.compile(
     r"|(?<=[\u3040-\u30ff\u4e00-\u9fff）」])\n(?=[\u3040-\u30ff\u4e00-\u9fff（「])"
     r"|(?P<hard>\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*+•●・|#■□◆◇▶►○※]|\d+[.)]\s|\\item)))"
 )
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Tokens before a period that do not end a sentence.
 _ABBREV = re.compile(
     r"(?:\b(?:e\.g|i\.e|cf|vs|al|etc|Fig|Figs|Eq|Eqs|Sec|Tab|Ref|Refs|approx|resp|incl|No|Dr|Mr|Ms|Prof|St|Inc|Ltd|Jr|viz|ca|[A-Z])\.)$"
@@ -42,7 +43,7 @@ class Sentences:
             ):
                 continue
             cuts.add(m.end())
-            if m.group("hard") is not None:
+            if m.group("hard") is not None or _BLANK_LINE.search(m.group(0)):
                 hard.add(m.end())
         for b in blocks:
             cuts.update((b.start, b.end))

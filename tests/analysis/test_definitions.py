@@ -1,0 +1,269 @@
+"""Definition detection (issue #2 §5, GUIDE §3): one table of passages written for these tests.
+
+Each case is (passage, term, defined?). "Defined" means no use of the term is left undefined:
+a term defined once in a passage is defined for every use in it, before or after.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import analysis_of, flagged
+
+DEFINED = [
+    # English explicit forms.
+    (
+        "We define an emergent ability as one that is absent in small models but present in large ones.",
+        "emergent",
+        "we-define-as",
+    ),
+    (
+        "By emergent we mean abilities that appear only above 10B parameters.",
+        "emergent",
+        "by-x-we-mean",
+    ),
+    (
+        "In this card, LLM refers to a decoder-only model pretrained on more than 1B tokens of text.",
+        "llm",
+        "refers-to",
+    ),
+    (
+        "Foundation models (i.e., models trained on broad data and adapted to many tasks) are our focus.",
+        "foundation-model",
+        "paren-ie",
+    ),
+    (
+        "We study frontier models, i.e., models trained with more than 10^25 FLOP, and their risks.",
+        "frontier-model",
+        "comma-ie",
+    ),
+    (
+        "Several skills are emergent, that is, absent from small models but present in big ones.",
+        "emergent",
+        "that-is",
+    ),
+    (
+        "Models trained on broad data that adapt to many tasks are what we call foundation models.",
+        "foundation-model",
+        "we-call",
+    ),
+    (
+        "We use the term general-purpose technology for a technology that spreads across sectors, keeps improving and spawns new inventions.",
+        "general-purpose-technology",
+        "use-the-term-for",
+    ),
+    (
+        "We use robust to mean that accuracy changes by less than one point under typos.",
+        "robust",
+        "we-use-x-to-mean",
+    ),
+    (
+        "Emergent skills — skills that stay near chance until a threshold scale and then jump — are rare.",
+        "emergent",
+        "dash-apposition",
+    ),
+    (
+        "A foundation model is a model that is trained on broad data and can be adapted to many tasks.",
+        "foundation-model",
+        "copular",
+    ),
+    (
+        "Following Chen et al. (2023), we call an ability emergent if smaller models lack it while larger models show it.",
+        "emergent",
+        "citation-with-content",
+    ),
+    (
+        "The regulation defines a general-purpose AI model as a model that performs a wide range of distinct tasks.",
+        "general-purpose-technology",
+        "third-party-defines-as",
+    ),
+    (
+        "Emergent abilities are defined as abilities not present in smaller models.",
+        "emergent",
+        "is-defined-as",
+    ),
+    (
+        "Robustness here means that the error rate rises by less than 2% under paraphrase.",
+        "robust",
+        "means",
+    ),
+    (
+        "Models show emergent behaviours, acquiring skills that nobody trained them to perform.",
+        "emergent",
+        "participial-gloss",
+    ),
+    (
+        "Emergent abilities keep appearing. We call an ability emergent when small models lack it and large ones have it.",
+        "emergent",
+        "defined-after-use",
+    ),
+    # Japanese forms.
+    ("創発とは、一定の規模を超えたモデルにだけ現れる能力のことである。", "emergent", "ja-towa"),
+    (
+        "本稿では、10億トークン以上で事前学習した言語モデルを大規模言語モデルと呼ぶ。",
+        "llm",
+        "ja-to-yobu",
+    ),
+    (
+        "本稿では基盤モデルを、広範なデータで学習され多様なタスクに適応できるモデルと定義する。",
+        "foundation-model",
+        "ja-wo-teigi",
+    ),
+    (
+        "基盤モデル（大量のデータで事前学習され、さまざまな下流タスクに転用できるモデル）を扱う。",
+        "foundation-model",
+        "ja-paren-gloss",
+    ),
+    (
+        "汎用技術は、経済全体に広がり、改良が続き、新たな発明を誘発することを特徴とする。",
+        "general-purpose-technology",
+        "ja-wo-tokucho",
+    ),
+    (
+        "LLMは、文章生成の中心的な部品です。要するに、これらは大量のテキストで事前学習したTransformerです。",
+        "llm",
+        "ja-next-sentence-gloss",
+    ),
+    (
+        "規模を超えたとたん急に使えるようになる「創発」が報告されている。",
+        "emergent",
+        "ja-naming-clause",
+    ),
+]
+
+NOT_DEFINED = [
+    (
+        "Foundation models (Bommasani et al., 2021) are everywhere.",
+        "foundation-model",
+        "bare-citation",
+    ),
+    (
+        "LLMs, characterised by their vast number of parameters, are popular.",
+        "llm",
+        "circular-gloss",
+    ),
+    ("We call on developers to document their LLMs.", "llm", "call-on-is-not-naming"),
+    (
+        "We call these emergent skills of large language models.",
+        "llm",
+        "named-thing-is-another-noun",
+    ),
+    (
+        "Compared to regular LLMs, reasoning models produce long chains of thought before answering.",
+        "llm",
+        "complement-with-participle",
+    ),
+    (
+        "The robustness of LLMs means that they keep answering correctly under noise.",
+        "llm",
+        "of-llms-means-defines-the-head",
+    ),
+    ("What Large Language Models Mean for Science", "llm", "mean-for-is-not-a-definition"),
+    ("LLMs are increasingly used in hospitals.", "llm", "generic-claim"),
+    ("LLMs, including GPT-4 and Llama, are used widely.", "llm", "examples-are-not-a-gloss"),
+    ("So-called emergent abilities are debated.", "emergent", "so-called"),
+    (
+        "大規模言語モデルにおける創発的スキルと呼ぶ現象を扱う。",
+        "llm",
+        "ja-named-thing-is-another-noun",
+    ),
+    ("LLMとは何か、まだ合意はない。", "llm", "ja-towa-question"),
+    ("大規模言語モデル（LLM）を用いて要約を作成した。", "llm", "ja-paren-abbreviation"),
+]
+
+
+@pytest.mark.parametrize(("text", "term"), [c[:2] for c in DEFINED], ids=[c[2] for c in DEFINED])
+def test_definition_is_recognised(text, term):
+    assert not flagged(text, term), [(o.text, o.status) for o in analysis_of(text).for_term(term)]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"), [c[:2] for c in NOT_DEFINED], ids=[c[2] for c in NOT_DEFINED]
+)
+def test_not_a_definition(text, term):
+    assert flagged(text, term)
+
+
+def test_definition_site_is_marked_and_covers_other_uses():
+    a = analysis_of(
+        "Emergent skills matter. By emergent we mean skills that only large models have. "
+        "Emergence is rare."
+    )
+    occ = a.for_term("emergent")
+    assert [o.at_definition for o in occ] == [False, True, False]
+    assert {o.status for o in occ} == {"defined"}
+    assert a.first_definition("emergent").source == "inline"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "term"),
+    [
+        pytest.param(
+            "LLM\n: A decoder-only Transformer pretrained on over 1B tokens.\n\nLLMs help.\n",
+            "a.md",
+            "llm",
+            id="md-definition-list",
+        ),
+        pytest.param(
+            "# Glossary\n\n- **SOTA**: the best published score on a named benchmark at the time of writing.\n\nWe are SOTA.\n",
+            "a.md",
+            "sota",
+            id="md-glossary-section",
+        ),
+        pytest.param(
+            "Robust models[^r] are good.\n\n[^r]: Accuracy drops by less than one point when typos are injected.\n",
+            "a.md",
+            "robust",
+            id="md-footnote-on-term",
+        ),
+        pytest.param(
+            "---\nlmdef:\n  definitions:\n    emergent: absent in small models, present in large ones\n---\nEmergent skills.\n",
+            "a.md",
+            "emergent",
+            id="front-matter",
+        ),
+        pytest.param(
+            "\\begin{document}\nFoundation models\\footnote{Models trained on broad data and adapted to many downstream tasks.} help.\n\\end{document}\n",
+            "a.tex",
+            "foundation-model",
+            id="tex-footnote",
+        ),
+        pytest.param(
+            "\\newacronym{llm}{LLM}{large language model, a Transformer pretrained on over 1B tokens}\n\\begin{document}\nLLMs help.\n\\end{document}\n",
+            "a.tex",
+            "llm",
+            id="tex-newacronym",
+        ),
+        pytest.param(
+            "\\begin{document}\n\\begin{definition}[Robustness]\nA model is robust to typos if accuracy drops by at most one point.\n\\end{definition}\nRobust models win.\n\\end{document}\n",
+            "a.tex",
+            "robust",
+            id="tex-definition-env",
+        ),
+        pytest.param(
+            "- foundation models\n  - models trained on broad data at scale and adaptable to a wide range of downstream tasks\n- foundation models are everywhere\n",
+            "a.md",
+            "foundation-model",
+            id="outline-entry",
+        ),
+    ],
+)
+def test_structural_definitions(text, path, term):
+    assert not flagged(text, term, path)
+
+
+def test_bare_citation_footnote_is_not_a_definition():
+    text = "Emergent abilities[^1] appear.\n\n[^1]: Smith et al. 2022\n"
+    assert flagged(text, "emergent", "a.md")
+
+
+@pytest.mark.parametrize("key", ["emergent", "emergence"], ids=["canonical-id", "surface-form"])
+def test_config_glossary_defines_by_id_or_surface_form(key):
+    a = analysis_of("Emergent skills appear at scale.", glossary={key: "absent in small models"})
+    assert not a.undefined_uses("emergent")
+    assert a.first_definition("emergent").source == "config"
+
+
+def test_empty_glossary_value_is_not_a_definition():
+    a = analysis_of("Emergent skills appear at scale.", glossary={"emergent": "  "})
+    assert a.undefined_uses("emergent")

@@ -1,0 +1,128 @@
+"""Uses made precise in place (GUIDE §4): same or adjacent sentence, per term's check."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import flagged, statuses
+
+CASES = [
+    # sota: a named benchmark AND a score.
+    (
+        "Our parser is state of the art on CoNLL-2003 with 93.4 F1.",
+        "sota",
+        False,
+        "sota-benchmark-and-f1",
+    ),
+    (
+        "The model is state-of-the-art. It reaches 88.2% accuracy on ImageNet.",
+        "sota",
+        False,
+        "sota-score-next-sentence",
+    ),
+    ("提案手法はJSQuADで完全一致率91.2%を達成し、最先端の性能を示した。", "sota", False, "sota-ja"),
+    (
+        "The model is state-of-the-art on SQuAD 2.0.",
+        "sota",
+        True,
+        "sota-version-number-is-not-a-score",
+    ),
+    ("We are state of the art on 30 of 32 benchmarks.", "sota", True, "sota-counts-are-not-scores"),
+    (
+        "The model is state-of-the-art.\n\nIt reaches 88.2% accuracy on ImageNet.",
+        "sota",
+        True,
+        "sota-score-in-another-paragraph",
+    ),
+    (
+        "The model is state-of-the-art. It is fast. It reaches 88.2% on ImageNet.",
+        "sota",
+        True,
+        "sota-score-two-sentences-away",
+    ),
+    # robust: the perturbation AND a measurement.
+    (
+        "The tagger is robust to typos: accuracy drops by 0.8 points on the noised set.",
+        "robust",
+        False,
+        "robust-typos-and-drop",
+    ),
+    (
+        "ノイズを加えても精度の低下は1.5ポイントにとどまり、頑健である。",
+        "robust",
+        False,
+        "robust-ja",
+    ),
+    (
+        "We improve robustness to adversarial attacks and paraphrases.",
+        "robust",
+        True,
+        "robust-perturbation-without-measurement",
+    ),
+    (
+        "Our method lifts accuracy on open-domain QA from 41% to 72% and learns robust skills.",
+        "robust",
+        True,
+        "robust-gain-is-not-a-perturbation",
+    ),
+    # llm: this model's parameter count AND architecture or data volume.
+    (
+        "Our LLM is a 13B-parameter decoder-only Transformer.",
+        "llm",
+        False,
+        "llm-params-and-architecture",
+    ),
+    (
+        "The 480-billion-parameter large language model was trained on 18 trillion tokens.",
+        "llm",
+        False,
+        "llm-params-and-tokens",
+    ),
+    (
+        "130億パラメータの大規模言語モデルを、220 GBの日本語テキストで学習した。",
+        "llm",
+        False,
+        "llm-ja",
+    ),
+    ("Our LLM has 13B parameters.", "llm", True, "llm-params-only"),
+    (
+        "LLMs such as our 13B-parameter decoder-only Transformer are useful.",
+        "llm",
+        True,
+        "llm-plural-is-the-class",
+    ),
+    (
+        "Like any LLM, our 13B-parameter decoder-only Transformer hallucinates.",
+        "llm",
+        True,
+        "llm-any-is-the-class",
+    ),
+    (
+        "Our 13B-parameter decoder-only Transformer tops the LLM ranking.",
+        "llm",
+        True,
+        "llm-modifier-is-the-class",
+    ),
+    # frontier-model: a stated threshold.
+    (
+        "We test frontier models, trained with more than 10^26 FLOP, on cyber tasks.",
+        "frontier-model",
+        False,
+        "frontier-flop-threshold",
+    ),
+    ("We test frontier models on cyber tasks.", "frontier-model", True, "frontier-no-threshold"),
+    # emergent / foundation-model: only a definition counts, numbers do not.
+    (
+        "Emergent abilities appear at 62B parameters with 35.1% accuracy on BIG-Bench.",
+        "emergent",
+        True,
+        "emergent-numbers-are-not-a-definition",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "must_flag"), [c[:3] for c in CASES], ids=[c[3] for c in CASES]
+)
+def test_operationalisation(text, term, must_flag):
+    assert flagged(text, term) is must_flag, statuses(text, term)

@@ -1,0 +1,110 @@
+"""Non-ML senses, names and mentions are not uses (GUIDE "Not:" lists and §2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import statuses
+
+NOT_USES = [
+    ("We deploy with TensorRT-LLM on two GPUs.", "llm", "name", "product-name-suffix"),
+    ("LLM-jp released a new corpus.", "llm", "name", "project-name-prefix"),
+    ("The model tops the Open LLM Leaderboard.", "llm", "name", "leaderboard-name"),
+    (
+        "She holds an LLM from a law school, after a first law degree.",
+        "llm",
+        "non-ml",
+        "law-degree",
+    ),
+    ("LLM勉強会が新しいコーパスを公開した。", "llm", "name", "ja-organisation"),
+    (
+        "Flocking is an emergent behaviour of birds following local rules.",
+        "emergent",
+        "non-ml",
+        "ecology",
+    ),
+    (
+        "The emergence of powerful chatbots changed search.",
+        "emergent",
+        "name",
+        "emergence-of-means-appearance",
+    ),
+    ("ミンツバーグは創発的戦略という考え方を示した。", "emergent", "name", "ja-emergent-strategy"),
+    (
+        "The Center for Research on Foundation Models held a workshop.",
+        "foundation-model",
+        "name",
+        "organisation",
+    ),
+    (
+        "Points on the Pareto frontier trade accuracy for cost.",
+        "frontier-model",
+        None,
+        "pareto-frontier-not-matched",
+    ),
+    (
+        "We report heteroskedasticity-robust standard errors.",
+        "robust",
+        "name",
+        "robust-standard-errors",
+    ),
+    ("RoBERTa: A Robustly Optimized BERT Pretraining Approach", "robust", "name", "roberta-title"),
+    (
+        "The tasks were robustly evaluated by three annotators.",
+        "robust",
+        "name",
+        "evaluation-practice",
+    ),
+    ("The term 'emergent' is used in at least four senses.", "emergent", "mention", "the-term-x"),
+    ("There is no agreed definition of LLMs.", "llm", "mention", "definition-of-x-is-the-topic"),
+    ("「創発」という言葉には複数の意味がある。", "emergent", "mention", "ja-to-iu-kotoba"),
+    (
+        'As argued in "Emergent Abilities of Large Language Models", scale matters.',
+        "emergent",
+        "mention",
+        "quoted-title",
+    ),
+    (
+        "[3] Wei, J., Tay, Y., et al. Emergent abilities of large language models. TMLR, 2022.",
+        "emergent",
+        "mention",
+        "reference-entry",
+    ),
+    (
+        "@article{wei2022, title = {Emergent Abilities}, abstract = {We find emergent abilities.}}",
+        "emergent",
+        "mention",
+        "bibtex-entry",
+    ),
+]
+
+STILL_USES = [
+    ("Our LLM-based agent writes code.", "llm", "llm-based-compound"),
+    ("Responsible LLM-application deployment needs care.", "llm", "lowercase-compound"),
+    ('Do models really have "emergent" abilities?', "emergent", "scare-quotes-are-a-use"),
+    ("The emergence of in-context learning surprised us.", "emergent", "emergence-of-an-ability"),
+    ("The uses of LLMs in medicine grow.", "llm", "uses-of-x-is-a-use"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "status"), [c[:3] for c in NOT_USES], ids=[c[3] for c in NOT_USES]
+)
+def test_not_a_use(text, term, status):
+    found = statuses(text, term)
+    assert found == ([] if status is None else [status] * len(found)) and (status is None or found)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"), [c[:2] for c in STILL_USES], ids=[c[2] for c in STILL_USES]
+)
+def test_still_a_use(text, term):
+    assert statuses(text, term) == ["undefined"]
+
+
+def test_references_section_under_heading_is_a_mention():
+    text = (
+        "# Results\n\nWe use LLMs.\n\n# References\n\n- Emergent Abilities in Big Models. 2022.\n"
+    )
+    assert statuses(text, "emergent", "a.md") == ["mention"]
+    assert statuses(text, "llm", "a.md") == ["undefined"]
