@@ -109,7 +109,7 @@ def lint_document(
     )
     ran = frozenset(r.code for r in active if not _runs_last(r))
     context = LintContext(document, config, lexicon, tracker, ran)
-    index = LineIndex(document.text)
+    index: LineIndex | None = None  # built on the first finding: most files have none
     findings: list[Finding] = []
     for rule in sorted(active, key=_runs_last):  # stable: registry order otherwise
         for hit in rule.check(context):
@@ -117,6 +117,8 @@ def lint_document(
             # `disable LMD901` region like any other rule's.
             if tracker.is_suppressed(rule.code, hit.span):
                 continue
+            if index is None:
+                index = LineIndex(document.text)
             findings.append(stamp(rule, hit, document.text, index))
     findings.sort(key=lambda f: (f.offset, f.rule, f.length))
     return findings
