@@ -176,7 +176,7 @@ def test_classification_text_is_a_table_then_evidence() -> None:
     assert lines[2].split() == ["org/gated", "error", "-", "-", "-", "?"]
     assert "org/story: undetermined" in lines
     assert "  data: yes - More than 1B tokens." in lines
-    assert "    - readme:12 (line 12): 2.5B tokens" in lines
+    assert "    - readme:12: 2.5B tokens" in lines
     assert '      "Pretrained on 2.5B \\x1b[2Jtokens"' in lines
     assert "org/gated: error: gated repo: request access on the Hub" in lines
     assert "\x1b" not in out

@@ -117,7 +117,9 @@ def _table(report: ClassificationReport) -> list[str]:
 def _criterion_lines(c: Criterion) -> list[str]:
     lines = [f"  {c.id}: {c.met} - {clean(c.rationale)}"]
     for e in c.evidence:
-        where = f"{clean(e.source)}" + (f" (line {e.line})" if e.line else "")
+        where = clean(e.source)
+        if e.line and not e.source.endswith(f":{e.line}"):  # "readme:12" already says it
+            where += f" (line {e.line})"
         lines.append(f"    - {where}: {clean(e.detail)}")
         if e.quote:
             lines.append(f'      "{clean(e.quote)}"')
