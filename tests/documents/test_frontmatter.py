@@ -104,3 +104,17 @@ def test_front_matter_is_data_not_prose() -> None:
     assert doc.prose.index("LLM") == text.index("LLM card")
     assert len(doc.prose) == len(text)
     assert doc.prose.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 80)) + " " * 80 + "x: 1",
+        "a:\n" + "- " * 80 + "x",
+        "a: " + "{b: " * 70 + "1" + "}" * 70,
+    ],
+    ids=["block-indent", "compact-sequences", "flow-mappings"],
+)
+def test_every_way_of_nesting_deeply_is_refused(yaml_text: str) -> None:
+    fm = split_front_matter(f"---\n{yaml_text}\n---\n")
+    assert fm.error is not None and "too deep" in fm.error
