@@ -90,6 +90,12 @@ CASES = [
         "<!-- just a comment -->\nThe LLM.\n", [("LMD101", 2)], id="ordinary-comment-ignored"
     ),
     pytest.param(
+        "Syntax:\n\n```markdown\n<!-- lmdef: ignore[LMD101] -->\n```\n\nThe LLM.\n",
+        [("LMD101", 7)],
+        id="directive-shown-in-a-code-fence-is-not-one",
+    ),
+    pytest.param("<!--\nlmdef: ignore[LMD101]\n-->\nThe LLM.\n", [], id="multi-line-comment"),
+    pytest.param(
         "<!-- lmdef: disable LMD901 -->\n<!-- lmdef: ignore[LMD101] -->\nClean.\n",
         [],
         id="lmd901-can-be-disabled",
