@@ -87,7 +87,6 @@ def _assess(
     infos: list[criteria.BaseInfo] = []
     chain: list[str] = []
     for ref in facts.bases:
-        chain.append(ref.id)
         key = next((k for k in bases if k.lower() == ref.id.lower()), None)
         if ref.id.lower() in seen:
             facts.status.append(
@@ -96,6 +95,7 @@ def _assess(
                 )
             )
             continue
+        chain.append(ref.id)
         info = None
         if key is not None and depth < MAX_LINEAGE_DEPTH:
             info = _base_from_snapshot(key, bases, min_tokens, registry, seen, depth)

@@ -13,6 +13,7 @@ base's data but its own head decides criterion 1.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -252,9 +253,9 @@ def criterion_text(
     scores: dict[str, float] = defaultdict(float)
     for v in votes:
         scores[v.value] += v.weight
+    t2t = set(load_maps().text_to_text_model_types)
     text_to_text = bool(facts.lineage.get("text-to-text")) or any(
-        (b.id or "").lower().replace(" ", "-") in load_maps().text_to_text_model_types
-        for b in bases
+        t2t & set(re.split(r"[-_/:.\s]+", f"{b.id} {b.source}".lower())) for b in bases
     )
     if text_to_text and scores.get("labels", 0) > 0 and scores.get("text", 0) > 0:
         # T5-style models write even a label as a word (LABELING.md §1)
@@ -513,7 +514,10 @@ def criterion_transfer(
         return Criterion(
             id="transfer",
             met="yes",
-            evidence=[Evidence(source=base.source, detail=f"built from {base.id}"), *(facts.lineage.get("finetune", []) + facts.lineage.get("continued", []))[:1]],
+            evidence=[
+                Evidence(source=base.source, detail=f"built from {base.id}"),
+                *(facts.lineage.get("finetune", []) + facts.lineage.get("continued", []))[:1],
+            ],
             rationale="The model is itself derived from a pretrained model, which shows transfer.",
         )
     yes = [v for v in facts.transfer if v.value == "yes"]
@@ -542,7 +546,17 @@ def criterion_transfer(
             ],
             rationale="The model family is widely reused by fine-tuning or prompting.",
         )
-    if c1 == "yes" and output == "text" and (c2 == "yes" or _says_pretrained(facts)):
+    lm_evidence = any(
+        v.value == "text"
+        and v.weight >= 1.5
+        and v.evidence.source.startswith(("readme", "front_matter:widget", "config"))
+        for v in facts.outputs
+    )
+    if (
+        c1 == "yes"
+        and output == "text"
+        and (c2 == "yes" or _says_pretrained(facts) or (lm_evidence and facts.body_words >= 12))
+    ):
         return Criterion(
             id="transfer",
             met="yes",

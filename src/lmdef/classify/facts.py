@@ -249,6 +249,15 @@ def _prose_signals(facts: Facts) -> None:
             quote=facts.text[hit.start : hit.end],
         )
         if sig.kind == "output":
+            if (
+                sig.value == "labels"
+                and sig.weight < 3
+                and _heading_or_table(facts.text, hit.start)
+            ):
+                # "### Named Entity Recognition" / "| SST-2 | 93.1 |": tasks the model was
+                # evaluated on after fine-tuning — evidence of transfer, not of its own head.
+                facts.transfer.append(Vote("yes", 1.0, evidence))
+                weight *= 0.3
             facts.outputs.append(Vote(sig.value, weight, evidence, sig.data))
         elif sig.kind == "transfer":
             facts.transfer.append(Vote(sig.value, weight, evidence))
@@ -256,6 +265,11 @@ def _prose_signals(facts: Facts) -> None:
             facts.lineage[sig.value].append(evidence)
         elif sig.kind == "nonlang":
             facts.nonlang.append(evidence)
+
+
+def _heading_or_table(text: str, offset: int) -> bool:
+    line = line_of(text, offset).lstrip()
+    return line.startswith(("#", "|"))
 
 
 def _registry_facts(

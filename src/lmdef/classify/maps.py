@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Output = Literal["text", "labels", "vectors", "images", "audio", "actions", "other"]
 DataKind = Literal["text", "speech", "captions", "none"]
-SignalKind = Literal["output", "nonlang", "transfer", "lineage", "claim"]
+SignalKind = Literal["output", "nonlang", "transfer", "lineage"]
 
 
 class _Strict(BaseModel):

@@ -51,12 +51,12 @@ _UNIT = (
     r"|characters?|chars|hours?|hrs?\b|トークン|単語|語|文字|時間分?|токен\w*|слов\w*)"
 )
 _AMOUNT = re.compile(
-    rf"(?<![\w.]){_NUM}\s?{_MULT}\+?\s*(?:(?:of|multi-?lingual|raw|plain|clean|text|unique|"
+    rf"(?<![0-9A-Za-z.,]){_NUM}\s?{_MULT}\+?\s*(?:(?:of|multi-?lingual|raw|plain|clean|text|unique|"
     rf"[a-z]+-?[a-z]+)\s+){{0,2}}?{_UNIT}",
     re.IGNORECASE,
 )
 # A bare "15T" / "1.4T" in a line that talks about tokens (tables: "| Token count | 15T+ |").
-_BARE_T = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>T)\+?(?![\w])")
+_BARE_T = re.compile(r"(?<![0-9A-Za-z.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>T)\+?(?![\w])")
 _NOT_DATA = re.compile(
     r"context|sequence length|max(?:imum)?[_ ]|length|window|batch|per (?:step|batch|device)|"
     r"steps?\b|vocab|embedding|dimension|hidden|input|up to \d|param|VRAM|memory|GPU|RAM|disk|"
@@ -107,16 +107,23 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
 def find_signals(
     text: str, start: int, index: LineIndex, signals: Sequence[Signal] | None = None
 ) -> list[SignalHit]:
-    """Every signal phrase in `text[start:]` (overlapping signals: the first listed wins)."""
+    """Every signal phrase in `text[start:]`, in text order.
+
+    One alternation per signal kind, so a transfer phrase never hides a lineage phrase on the
+    same words ("a QLoRA adapter" is both); within a kind the first listed signal wins.
+    """
     table = tuple(signals if signals is not None else load_signals().signals)
     hits: list[SignalHit] = []
-    for match in _compile(tuple(s.pattern for s in table)).finditer(text, start):
-        group = match.lastgroup
-        if group is None:
-            continue
-        signal = table[int(group[1:])]
-        line, _ = index.line_col(match.start())
-        hits.append(SignalHit(signal, match.start(), match.end(), line, quote_at(text, match)))
+    for kind in dict.fromkeys(s.kind for s in table):
+        group = tuple(s for s in table if s.kind == kind)
+        for match in _compile(tuple(s.pattern for s in group)).finditer(text, start):
+            name = match.lastgroup
+            if name is None:
+                continue
+            signal = group[int(name[1:])]
+            line, _ = index.line_col(match.start())
+            hits.append(SignalHit(signal, match.start(), match.end(), line, quote_at(text, match)))
+    hits.sort(key=lambda h: h.start)
     return hits
 
 
@@ -134,6 +141,21 @@ def line_of(text: str, offset: int) -> str:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return text[start : len(text) if end < 0 else end]
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n\s*\n")
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], within its line (scope words are read here)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, start):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, end, line_end)
+    return text[lo : m.end() if m else line_end]
 
 
 def _script_for(line: str, default: Script) -> Script:
@@ -171,7 +193,7 @@ def find_amounts(
         value = parse_number(match.group("num"), "t")
         if value is None:
             continue
-        scope = _scope(line)
+        scope = _scope(sentence_of(text, match.start(), match.end()))
         found.append(
             StatedAmount(
                 value,
@@ -231,7 +253,7 @@ def _amount(
     return StatedAmount(
         value,
         unit,
-        _scope(line),
+        _scope(sentence_of(text, match.start(), match.end())),
         script,
         index.line_col(match.start())[0],
         quote_at(text, match),

@@ -1,0 +1,213 @@
+"""Criteria tables over hand-written cards (written for these tests; not copies of real cards).
+
+Each case pins what a user relies on: the met value of each criterion and the verdict, given
+the card, its files and an invented registry (conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lmdef.classify import classify_model
+from lmdef.classify.snapshot import ModelSnapshot
+
+
+def snap(card: str | None, model_id: str = "someone/model", **kw) -> ModelSnapshot:
+    return ModelSnapshot(
+        input=model_id, model_id=model_id, card_text=card, card_path="README.md", **kw
+    )
+
+
+CASES = [
+    pytest.param(
+        "someone/toy-causal",
+        "---\nlanguage: en\npipeline_tag: text-generation\n---\n# Toy causal\n"
+        "An auto-regressive language model pretrained from scratch on 300 billion tokens of "
+        "web text. It can be fine-tuned or prompted for new tasks.\n",
+        {},
+        ("yes", "yes", "yes", "llm"),
+        id="pretrained-causal-lm-stated-tokens",
+    ),
+    pytest.param(
+        "someone/tiny-story-lm",
+        "---\nlanguage: en\npipeline_tag: text-generation\n---\n"
+        "A small causal language model trained from scratch on one novel, roughly 0.4M tokens, "
+        "as a toy. Text can be generated with model.generate().\n",
+        {},
+        ("yes", "no", "yes", "not-llm"),
+        id="tiny-data-from-scratch",
+    ),
+    pytest.param(
+        "someone/sentiment-head",
+        "---\npipeline_tag: text-classification\nbase_model: toybert\n---\n"
+        "This model is a fine-tuned version of toybert on a movie review dataset. It predicts "
+        "positive or negative labels.\n",
+        {},
+        ("no", "yes", "yes", "not-llm"),
+        id="classifier-head-on-registry-base",
+    ),
+    pytest.param(
+        "someone/toyllama-chat-lora",
+        "---\nbase_model: someone/toyllama\nlibrary_name: peft\n---\nA LoRA adapter for chat.\n",
+        {"adapter_config": {"base_model_name_or_path": "someone/toyllama"}},
+        ("yes", "yes", "yes", "llm"),
+        id="adapter-inherits-everything",
+    ),
+    pytest.param(
+        "someone/toyllama-gguf",
+        "---\nbase_model: someone/toyllama\n---\nGGUF quantized files of the base model.\n",
+        {"filenames": ("README.md", "model-q4_k_m.gguf")},
+        ("yes", "yes", "yes", "llm"),
+        id="gguf-quant-inherits",
+    ),
+    pytest.param(
+        "someone/merged-chat",
+        "---\nbase_model:\n- someone/toyllama\n- someone/toyllama-chat\ntags:\n- mergekit\n---\n"
+        "This is a merge of pre-trained language models created using mergekit.\n",
+        {},
+        ("yes", "yes", "yes", "llm"),
+        id="merge-inherits",
+    ),
+    pytest.param(
+        "someone/emotion-writer",
+        "---\nbase_model: toyt5\n---\nThis model is a fine-tuned version of toyt5 for emotion "
+        "classification: it writes the label word with model.generate().\n",
+        {},
+        ("yes", "yes", "yes", "llm"),
+        id="text-to-text-label-writer",
+    ),
+    pytest.param(
+        "someone/churn",
+        "# Churn model\nAn XGBoost classifier on tabular customer features (tenure, plan, "
+        "usage). It outputs the churn probability. Retrained monthly on the same table.\n",
+        {},
+        ("no", "no", "no", "not-llm"),
+        id="tabular-end-task",
+    ),
+    pytest.param(
+        "someone/ppo-cartpole",
+        "---\nlibrary_name: stable-baselines3\ntags:\n- reinforcement-learning\n---\n"
+        "A PPO agent playing CartPole-v1.\n",
+        {},
+        ("no", "no", "no", "not-llm"),
+        id="rl-agent",
+    ),
+    pytest.param(
+        "someone/tiny-dummy",
+        "## A dummy model\nRandomly initialised weights for unit testing. The model weights are "
+        "randomly initialized.\n",
+        {},
+        ("no", "no", "no", "not-llm"),
+        id="dummy",
+    ),
+    pytest.param(
+        "someone/empty",
+        "---\nlicense: mit\n---\n",
+        {},
+        ("unknown", "unknown", "unknown", "undetermined"),
+        id="empty-card",
+    ),
+    pytest.param(
+        "someone/ja-bert",
+        "---\nlanguage: ja\n---\n日本語のBERTモデルです。Masked language modeling で事前学習しました。"
+        "学習コーパスは日本語Webテキスト約90GBです。下流タスクでファインチューニングできます。\n",
+        {},
+        ("yes", "yes", "yes", "llm"),
+        id="japanese-bytes",
+    ),
+    pytest.param(
+        "someone/borderline-wiki",
+        "---\nlanguage: ja\n---\nA masked language model pretrained on a 2.6GB dump of "
+        "Japanese Wikipedia with a character-level tokenizer. Fine-tune it downstream.\n",
+        {},
+        ("yes", "unknown", "yes", "undetermined"),
+        id="borderline-estimate-is-unknown",
+    ),
+    pytest.param(
+        "someone/exact-threshold",
+        "A masked language model pretrained on 1B tokens. It can be fine-tuned.\n",
+        {},
+        ("yes", "unknown", "yes", "undetermined"),
+        id="exactly-1B-is-not-over",
+    ),
+    pytest.param(
+        "someone/sentence-embedder",
+        "---\npipeline_tag: sentence-similarity\nbase_model: toybert\n---\nThis model maps "
+        "sentences to a 384 dimensional dense vector space for semantic search.\n",
+        {},
+        ("no", "yes", "yes", "not-llm"),
+        id="embedder-on-llm-base",
+    ),
+    pytest.param(
+        "someone/image-diffuser",
+        "---\npipeline_tag: text-to-image\n---\nA text-to-image diffusion model that uses a "
+        "frozen toyclip text encoder.\n",
+        {},
+        ("no", "yes", "yes", "not-llm"),
+        id="diffusion-with-caption-trained-component",
+    ),
+    pytest.param(
+        "someone/speech-recognizer",
+        "---\npipeline_tag: automatic-speech-recognition\n---\nA speech recognition model "
+        "trained on 680,000 hours of transcribed speech audio. It can be fine-tuned.\n",
+        {},
+        ("yes", "yes", "yes", "llm"),
+        id="asr-speech-hours",
+    ),
+    pytest.param(
+        "someone/opus-style-mt",
+        "---\npipeline_tag: translation\n---\nA transformer translation system trained on the "
+        "parallel data of a shared task.\n",
+        {},
+        ("yes", "no", "no", "not-llm"),
+        id="translation-from-scratch",
+    ),
+]
+
+
+@pytest.mark.parametrize(("model_id", "card", "extra", "expected"), CASES)
+def test_criteria_table(registry, model_id, card, extra, expected):
+    result = classify_model(snap(card, model_id, **extra), registry=registry)
+    got = (*tuple(c.met for c in result.criteria), result.verdict)
+    assert got == expected, [(c.id, c.met, c.rationale) for c in result.criteria]
+    for criterion in result.criteria:
+        assert criterion.rationale.endswith(".")
+
+
+def test_every_decided_criterion_has_evidence(registry):
+    for param in CASES:
+        model_id, card, extra, _ = param.values
+        result = classify_model(snap(card, model_id, **extra), registry=registry)
+        for c in result.criteria:
+            if c.met != "unknown":
+                assert c.evidence, (param.id, c.id)
+
+
+def test_min_tokens_changes_the_threshold(registry):
+    card = "A causal language model pretrained on 300 billion tokens. Fine-tune it.\n"
+    assert classify_model(snap(card), registry=registry).criteria[1].met == "yes"
+    strict = classify_model(snap(card), registry=registry, min_tokens=1e12)
+    assert strict.criteria[1].met == "no"
+
+
+def test_token_estimate_states_conversion_and_language(registry):
+    card = "---\nlanguage: ja\n---\n日本語の言語モデル。日本語テキスト約90GBで事前学習。\n"
+    result = classify_model(snap(card), registry=registry)
+    assert result.token_estimate is not None
+    assert any("bytes per japanese character" in s for s in result.token_estimate.arithmetic)
+    assert result.languages == ["ja"]
+
+
+def test_classifier_on_llm_base_is_derived_from_llm(registry):
+    card = "---\npipeline_tag: text-classification\nbase_model: toybert\n---\nA classifier.\n"
+    result = classify_model(snap(card), registry=registry)
+    assert result.verdict == "not-llm"
+    assert result.derived_from_llm is True
+    assert result.base_models == ["toybert"]
+
+
+def test_fine_tune_inherits_volume_through_registry_lineage(registry):
+    card = "---\nbase_model: toyllama-chat\n---\nAn instruction-tuned chat model. Prompt it.\n"
+    result = classify_model(snap(card), registry=registry)
+    assert result.pretraining_tokens == pytest.approx(2e12)
+    assert result.verdict == "llm"
