@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, TypeAdapter
 
 from lmdef.classify.maps import ArchitectureMaps, Signals
+from lmdef.classify.registry import BaseModelsFile, CorporaFile
 from lmdef.lexicon import Lexicon
 from lmdef.report import ClassificationReport, LintReport
 
@@ -24,6 +25,8 @@ SCHEMAS: list[tuple[str, type[BaseModel] | TypeAdapter]] = [
     ("lexicon.schema.json", Lexicon),
     ("classify-architectures.schema.json", ArchitectureMaps),
     ("classify-signals.schema.json", Signals),
+    ("corpora.schema.json", CorporaFile),
+    ("base-models.schema.json", BaseModelsFile),
 ]
 
 
