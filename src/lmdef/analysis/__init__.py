@@ -28,6 +28,7 @@ from lmdef.analysis.occurrences import Matcher, matcher
 from lmdef.analysis.operationalisation import is_operationalised
 from lmdef.analysis.senses import (
     inside,
+    is_reference_line,
     is_topic_mention,
     overlaps,
     paragraph,
@@ -219,7 +220,7 @@ def analyse(
     sentences = Sentences(prose, document.blocks)
     refs = reference_spans(document)
     titles = title_spans(document)
-    excluded: dict[str, list[Span]] = {}
+    non_ml: dict[tuple[str, int], bool] = {}  # (term, paragraph start) -> non-ML sense there
     kinds = {t.id: t.operationalised_by for t in lexicon.terms}
 
     definitions = _declared_definitions(document, m, glossary)
@@ -229,14 +230,15 @@ def analyse(
     # First pass: what each occurrence is on its own.
     staged: list[tuple[str, Span, Status, str, bool]] = []
     for term, span in raw:
-        if term not in excluded:
-            excluded[term] = m.excluded_spans(term, prose)
         sentence = sentences.at(span.start)
-        if overlaps(span, excluded[term]):
+        if m.is_excluded(term, prose, span):
             staged.append((term, span, "name", "a name or technical term", False))
             continue
         para = paragraph(prose, span.start)
-        if m.non_ml_context(term, prose[para.start : para.end]):
+        key = (term, para.start)
+        if key not in non_ml:
+            non_ml[key] = m.non_ml_context(term, prose[para.start : para.end])
+        if non_ml[key]:
             staged.append((term, span, "non-ml", "non-ML sense in this paragraph", False))
             continue
         how = is_definition_site(prose, span, sentence)
@@ -245,7 +247,12 @@ def analyse(
                 definitions.append(Definition(term, "inline", sentence, how))
             staged.append((term, span, "defined", how or "structural definition", True))
             continue
-        if inside(span, refs) or overlaps(span, titles) or is_topic_mention(prose, span, sentence):
+        if (
+            inside(span, refs)
+            or is_reference_line(prose, span)
+            or overlaps(span, titles)
+            or is_topic_mention(prose, span, sentence)
+        ):
             staged.append((term, span, "mention", "mention (topic, title or reference)", False))
             continue
         window_spans = sentences.window(span.start)

@@ -29,6 +29,7 @@ _TOPIC_BEFORE = re.compile(
 _JA_TOPIC_AFTER = re.compile(r"^[」』]?(?:という(?:言葉|用語|語|単語|概念))")
 _OPEN_QUOTES = "\"'“‘「『"
 _CLOSE_FOR = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "『": "』"}
+_REF_LINE = re.compile(r"(?m)^[^\S\n]*(?:References|REFERENCES|Bibliography|参考文献)[^\S\n]*$")
 _BIBTEX = re.compile(r"@[A-Za-z]+\s*\{\s*[^\s,{}]*\s*,")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = frozenset(
@@ -76,19 +77,20 @@ def reference_spans(document: Document) -> list[Span]:
             spans.append(Span(h.span.end, end))
     if not headings:
         # Plain text: a line that says only "References" starts the reference list.
-        for m in re.finditer(
-            r"(?m)^[^\S\n]*(?:References|REFERENCES|Bibliography|参考文献)[^\S\n]*$", prose
-        ):
+        for m in _REF_LINE.finditer(prose):
             spans.append(Span(m.end(), len(prose)))
             break
     spans.extend(bibtex_spans(prose))
-    for m in _LINE.finditer(prose):
-        if _looks_like_reference(m.group(0)):
-            spans.append(Span(m.start(), m.end()))
     return spans
 
 
-_LINE = re.compile(r"[^\n]+")
+def is_reference_line(prose: str, span: Span) -> bool:
+    """The occurrence sits in a line that reads as a reference-list entry."""
+    start = prose.rfind("\n", 0, span.start) + 1
+    end = prose.find("\n", span.end)
+    return _looks_like_reference(prose[start : len(prose) if end < 0 else end])
+
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]:?|\d{1,3}\.)\s")
 _AUTHOR_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?){1,3}")

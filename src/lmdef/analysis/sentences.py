@@ -19,9 +19,10 @@ from lmdef.spans import Span
 _BOUNDARY = re.compile(
     r"[.!?][\"'”’)\]]*[ \t\r\n]+(?=[\"'“‘(\[]?[A-Z0-9\u3040-\u30ff\u4e00-\u9fff])"
     r"|[。！？]+[」』）)]*"
-    r"|(?<=[\u3040-\u30ff\u4e00-\u9fff）」])\n(?=[\u3040-\u30ff\u4e00-\u9fff（「])"
+    r"|\n(?<=[\u3040-\u30ff\u4e00-\u9fff）」]\n)(?=[\u3040-\u30ff\u4e00-\u9fff（「])"
     r"|(?P<hard>\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*+•●・|#■□◆◇▶►○※]|\d+[.)]\s|\\item)))"
 )
+_REGION = 4000
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Tokens before a period that do not end a sentence.
 _ABBREV = re.compile(
@@ -30,14 +31,38 @@ _ABBREV = re.compile(
 
 
 class Sentences:
-    """Sentence spans of a document's prose, looked up by offset."""
+    """Sentence spans of a document's prose, looked up by offset.
 
-    __slots__ = ("_para", "_starts", "spans")
+    Segmented lazily, one paragraph (blank-line delimited, at most `_REGION` characters either
+    side of the offset) at a time: only paragraphs that hold a term are ever segmented.
+    """
+
+    __slots__ = ("_block_cuts", "_cache", "_paras", "_prose")
 
     def __init__(self, prose: str, blocks: Iterable[Span] = ()) -> None:
-        cuts = {0, len(prose)}
-        hard = {0, len(prose)}  # paragraph-level cuts: the window never crosses them
-        for m in _BOUNDARY.finditer(prose):
+        self._prose = prose
+        self._block_cuts = sorted({c for b in blocks for c in (b.start, b.end)})
+        self._cache: dict[int, tuple[list[Span], list[int], list[int]]] = {}
+        self._paras: list[int] | None = None
+
+    def _region(self, offset: int) -> tuple[int, int]:
+        if self._paras is None:
+            # One pass of a cheap regex (it starts with a literal newline).
+            self._paras = [m.end() for m in _BLANK_LINE.finditer(self._prose)]
+        i = bisect.bisect_right(self._paras, offset)
+        start = self._paras[i - 1] if i else 0
+        end = self._paras[i] if i < len(self._paras) else len(self._prose)
+        return max(start, offset - _REGION), min(end, offset + _REGION)
+
+    def _segment(self, offset: int) -> tuple[list[Span], list[int], list[int]]:
+        start, end = self._region(offset)
+        cached = self._cache.get(start)
+        if cached is not None and (not cached[0] or cached[0][-1].end >= end):
+            return cached
+        prose = self._prose
+        cuts = {start, end}
+        hard = {start, end}  # paragraph-level cuts: the window never crosses them
+        for m in _BOUNDARY.finditer(prose, start, end):
             if prose[m.start()] == "." and _ABBREV.search(
                 prose, max(0, m.start() - 8), m.start() + 1
             ):
@@ -45,31 +70,34 @@ class Sentences:
             cuts.add(m.end())
             if m.group("hard") is not None or _BLANK_LINE.search(m.group(0)):
                 hard.add(m.end())
-        for b in blocks:
-            cuts.update((b.start, b.end))
-            hard.update((b.start, b.end))
-        ordered = sorted(c for c in cuts if 0 <= c <= len(prose))
-        self.spans: tuple[Span, ...] = tuple(
-            Span(a, b) for a, b in itertools.pairwise(ordered) if b > a
-        )
-        self._starts = [s.start for s in self.spans]
+        lo = bisect.bisect_left(self._block_cuts, start)
+        hi = bisect.bisect_right(self._block_cuts, end)
+        for c in self._block_cuts[lo:hi]:
+            cuts.add(c)
+            hard.add(c)
+        ordered = sorted(c for c in cuts if start <= c <= end)
+        spans = [Span(a, b) for a, b in itertools.pairwise(ordered) if b > a]
         para, count = [], 0
-        for sp in self.spans:
+        for sp in spans:
             if sp.start in hard:
                 count += 1
             para.append(count)
-        self._para = para
-
-    def index_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        result = (spans, [sp.start for sp in spans], para)
+        self._cache[start] = result
+        return result
 
     def at(self, offset: int) -> Span:
-        return self.spans[self.index_of(offset)] if self.spans else Span(0, 0)
+        spans, starts, _ = self._segment(offset)
+        if not spans:
+            return Span(offset, offset)
+        return spans[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     def window(self, offset: int, radius: int = 1) -> tuple[Span, ...]:
-        """The sentence holding `offset` and up to `radius` sentences either side."""
-        if not self.spans:
+        """The sentence holding `offset` and up to `radius` sentences either side, never
+        crossing a paragraph-level boundary."""
+        spans, starts, para = self._segment(offset)
+        if not spans:
             return ()
-        i = self.index_of(offset)
-        lo, hi = max(0, i - radius), min(len(self.spans), i + radius + 1)
-        return tuple(self.spans[j] for j in range(lo, hi) if self._para[j] == self._para[i])
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        lo, hi = max(0, i - radius), min(len(spans), i + radius + 1)
+        return tuple(spans[j] for j in range(lo, hi) if para[j] == para[i])
