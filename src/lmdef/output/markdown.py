@@ -188,9 +188,9 @@ def _model_details(model: ModelResult) -> Iterable[str]:
 def _classification_blocks(report: ClassificationReport) -> Iterable[str]:
     yield "## lmdef classify\n"
     yield (
-        "Criteria of Rogers & Luccioni (ICML 2024): **text** (models and generates text), "
+        "Criteria of Rogers & Luccioni (ICML 2024): **text** (models text and can generate it), "
         f"**data** (pretrained on more than {report.min_tokens:.3g} tokens), "
-        "**transfer** (adapted to other tasks).\n"
+        "**transfer** (enables transfer learning through adaptation).\n"
     )
     yield _row("Model", "Verdict", "Text", "Data", "Transfer", "Tokens", "Base models")
     yield _row("---", "---", "---", "---", "---", "---:", "---")
