@@ -173,3 +173,27 @@ def test_hostile_card_and_file_name_cannot_inject_workflow_commands(tmp_path):
     assert "<" not in own
     (row,) = [line for line in run.summary.splitlines() if line.startswith("| repo ")]
     assert row.count(" | ") == 6
+
+
+CLAIM_CARD = """---
+license: mit
+language: en
+---
+# tiny-encoder
+
+tiny-encoder is a large language model. It was pretrained on 10M tokens of Wikipedia.
+"""
+
+
+def test_llm_claim_on_a_small_model_fails_and_reaches_code_scanning(tmp_path):
+    repo = _model_repo(tmp_path / "repo", CLAIM_CARD)
+    run = _run(tmp_path, repo, paths="", **{"sarif-file": "lmdef.sarif"})
+    detail = "\n".join(f"{s.name}: rc={s.returncode}\n{s.stdout}\n{s.stderr}" for s in run.steps)
+    assert run.failed and run.steps[-1].returncode == 1, detail
+    assert run.outputs["verdict"] == "not-llm"
+    claims = [c for c in commands(run.stdout) if c[1].get("title", "").startswith("LMD201")]
+    assert [(c[1]["file"], c[1]["line"]) for c in claims] == [("README.md", "7")]
+    log = json.loads((repo / "lmdef.sarif").read_text(encoding="utf-8"))
+    assert _sarif_errors(log) == []
+    (classify_run,) = log["runs"]  # paths="" skipped linting
+    assert [r["ruleId"] for r in classify_run["results"]] == ["LMD201"]
