@@ -20,7 +20,8 @@ CriterionId = Literal["text", "data", "transfer"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: schemas are built on first use, not at import (lint start-up time, issue #2).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Position(_Frozen):
