@@ -97,6 +97,41 @@ DEFINED = [
         "emergent",
         "defined-after-use",
     ),
+    (
+        "We say that a model is robust if its accuracy drops by less than one point under paraphrase.",
+        "robust",
+        "we-say-x-if",
+    ),
+    (
+        "An ability is emergent if it is not present in smaller models but is present in larger models.",
+        "emergent",
+        "conditional-definition",
+    ),
+    (
+        "A model is considered a frontier model when its training compute exceeds 10^26 FLOP.",
+        "frontier-model",
+        "is-considered-x-when",
+    ),
+    (
+        "Here, LLM denotes any Transformer language model with more than one billion parameters.",
+        "llm",
+        "denotes",
+    ),
+    (
+        "Emergence, in the sense of Wei et al. (2022), denotes abilities absent at small scale.",
+        "emergent",
+        "aside-before-the-verb",
+    ),
+    (
+        "LLMs are a class of neural networks that are trained to predict the next token on web text.",
+        "llm",
+        "copular-class-of",
+    ),
+    (
+        "We adopt the definition of foundation model from Bommasani et al. (2021): a model trained on broad data at scale that can be adapted to a wide range of downstream tasks.",
+        "foundation-model",
+        "adopted-definition-with-content",
+    ),
     # Japanese forms.
     ("創発とは、一定の規模を超えたモデルにだけ現れる能力のことである。", "emergent", "ja-towa"),
     (
@@ -162,6 +197,19 @@ NOT_DEFINED = [
     ("LLMs are increasingly used in hospitals.", "llm", "generic-claim"),
     ("LLMs, including GPT-4 and Llama, are used widely.", "llm", "examples-are-not-a-gloss"),
     ("So-called emergent abilities are debated.", "emergent", "so-called"),
+    ("We use LLMs for annotation.", "llm", "we-use-x-for-a-task"),
+    ("LLMs are used as judges in our pipeline.", "llm", "used-as-is-not-defined-as"),
+    (
+        "LLMs are characterised by their vast number of parameters.",
+        "llm",
+        "characterised-by-is-circular",
+    ),
+    (
+        "Emergent abilities (Wei et al., 2022) have attracted attention.",
+        "emergent",
+        "bare-citation-after-term",
+    ),
+    ("自然言語処理の分野では、LLMが急速に普及している。", "llm", "ja-plain-use"),
     (
         "大規模言語モデルにおける創発的スキルと呼ぶ現象を扱う。",
         "llm",

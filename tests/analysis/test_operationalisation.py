@@ -29,6 +29,18 @@ CASES = [
     ),
     ("We are state of the art on 30 of 32 benchmarks.", "sota", True, "sota-counts-are-not-scores"),
     (
+        "Our model reaches 85.3 on MMLU and is state-of-the-art among open models.",
+        "sota",
+        False,
+        "sota-bare-decimal-score",
+    ),
+    (
+        "The model is state-of-the-art (see Section 4.2 of the GLUE paper).",
+        "sota",
+        True,
+        "sota-section-number-is-not-a-score",
+    ),
+    (
         "The model is state-of-the-art.\n\nIt reaches 88.2% accuracy on ImageNet.",
         "sota",
         True,
@@ -111,6 +123,12 @@ CASES = [
         "frontier-flop-threshold",
     ),
     ("We test frontier models on cyber tasks.", "frontier-model", True, "frontier-no-threshold"),
+    (
+        "Frontier models, here those scoring above 60% on our hazard evaluation, were tested.",
+        "frontier-model",
+        False,
+        "frontier-capability-threshold",
+    ),
     # emergent / foundation-model: only a definition counts, numbers do not.
     (
         "Emergent abilities appear at 62B parameters with 35.1% accuracy on BIG-Bench.",

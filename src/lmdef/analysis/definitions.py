@@ -40,13 +40,18 @@ _APPOSITIVE = re.compile(
     r"which\s+(?:we|I)\s+(?:take|understand|define|use)\s+(?:to\s+(?:be|mean)|as))[,:]?\s+(?P<gloss>.+)",
     re.IGNORECASE | re.DOTALL,
 )
+# An optional aside between the term and its verb: "Emergence, in the sense of X (2022), denotes".
+_ASIDE = r"(?:\s*,[^,;]{1,80},)?"
 _IS_DEFINED = re.compile(
-    r"^\s*(?:is|are)\s+(?:here\s+|hereafter\s+|henceforth\s+|commonly\s+|usually\s+|formally\s+)?"
-    r"(?:defined|understood|taken|used|characteri[sz]ed)\s+(?:here\s+)?(?:as|to\s+(?:mean|be|refer)|by)\b",
+    rf"^{_ASIDE}\s*(?:is|are)\s+(?:here\s+|hereafter\s+|henceforth\s+|commonly\s+|usually\s+|"
+    r"formally\s+|often\s+)?(?:defined\s+(?:here\s+)?(?:as|to\s+be|by|in\s+terms\s+of)|"
+    r"understood\s+(?:here\s+)?(?:as|to\s+mean)|taken\s+(?:here\s+)?to\s+(?:mean|be)|"
+    r"used\s+(?:here\s+)?to\s+(?:mean|refer|denote))\b",
     re.IGNORECASE,
 )
 _REFERS = re.compile(
-    r"^\s*(?:(?:here|in\s+this\s+(?:paper|work|report|card)),?\s+)?(?:refers?\s+to|means|mean\b|denotes?|designates?)\b"
+    rf"^{_ASIDE}\s*(?:(?:here|in\s+this\s+(?:paper|work|report|card)),?\s+)?(?:refers?\s+to|means|mean\b|"
+    r"denotes?|designates?)\b"
     r"(?!\s+(?:for|to|a\s+lot|much|little|nothing|anything|everything|business)\b)\s+(?P<gloss>.+)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -104,8 +109,15 @@ _GENERIC_PREDICATE = re.compile(
     r"^\s+(?:is|takes|consists|combines|learns|denotes|describes|involves|uses)\b(?P<gloss>[^.;]+)"
 )
 _WE_TREAT = re.compile(
-    r"\b(?:we|I)\s+(?:will\s+|here\s+)?(?:treat|consider|regard|count|deem|classify|call|label)\s+"
+    r"\b(?:we|I)\s+(?:will\s+|here\s+)?(?:treat|consider|regard|count|deem|classify|call|label|say)\s+"
     r"[^.;!?。]{0,50}?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+# "An ability is emergent if ...", "A model is said to be robust when ...": a conditional
+# definition of a predicate.
+_GENERIC_IS = re.compile(
+    r"(?:^|[.!?:;]\s+|\n|,\s+)\W{0,3}(?:an?|any)\s+(?:[\w-]+\s+){1,2}(?:is|are)\s+"
+    r"(?:(?:said\s+to\s+be|called|considered|deemed|regarded\s+as|only|truly)\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
 _PASSIVE_NAME = re.compile(
@@ -123,10 +135,16 @@ _TERM_WORD_BEFORE = re.compile(
     r"\b(?:term|phrase|word|label|expression|notion|name)\s+[\"'“‘]?$", re.IGNORECASE
 )
 _USE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:will\s+)?use\s+[\"'“‘]?$", re.IGNORECASE)
-_USE_AFTER = re.compile(
+_TERM_AFTER = re.compile(
     r"^[\"'”’]?\s*(?:\([^)]*\)\s*)?,?\s*(?:to\s+(?:mean|refer|denote|describe|designate|"
     r"cover|name)|for\b|as\s+(?:a\s+)?(?:shorthand|name|label)\s+for|refers?\s+to|means|"
     r"denotes?|is\s+used\s+(?:here\s+)?(?:to|for)|describes?)",
+    re.IGNORECASE,
+)
+# "We use LLMs for annotation" is a use: without "the term", only "to mean/refer/denote" names.
+_USE_AFTER = re.compile(
+    r"^[\"'”’]?\s*(?:\([^)]*\)\s*)?,?\s*(?:to\s+(?:mean|refer\s+to|denote|designate)|"
+    r"as\s+(?:a\s+)?(?:shorthand|name|label)\s+for)\b",
     re.IGNORECASE,
 )
 _CRITERIA_BEFORE = re.compile(
@@ -158,6 +176,8 @@ _JA_PREDICATE = re.compile(
 _JA_NEXT_GLOSS = re.compile(
     r"^\s*(?:要するに|つまり|すなわち|言い換えれば)[、，]?\s*(?:これら|これ|それら|それ)は"
 )
+# 「…ことをXという。」
+_JA_TO_IU = re.compile(r"^[」』]?\s*と(?:いう|言う|いいます|言います)(?:。|$)")
 _JA_NAMING_CLAUSE = re.compile(r"[^。！？\n]{12,}[るたい]「$")
 
 
@@ -210,13 +230,15 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         and _gloss_ok(m.group("gloss"), 8)
     ):
         return "A X is/takes ... (generic definition)"
+    if _GENERIC_IS.search(near_before[-80:]) and _CONDITION.match(after):
+        return "a X is T if (conditional definition)"
     if _WE_TREAT.search(near_before) and _CONDITION.match(after):
         return "we treat/call ... X if"
     if _PASSIVE_NAME.search(near_before) and _gloss_ok(near_before, 5):
         return "is called"
     if _BY_MEAN_BEFORE.search(near_before) and _BY_MEAN_AFTER.match(after):
         return "by X we mean"
-    if _TERM_WORD_BEFORE.search(near_before) and _USE_AFTER.match(after):
+    if _TERM_WORD_BEFORE.search(near_before) and _TERM_AFTER.match(after):
         return "the term X for"
     if _USE_BEFORE.search(near_before) and _USE_AFTER.match(after):
         return "we use X to mean"
@@ -250,6 +272,8 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "X（gloss）"
     if _JA_NAMING_CLAUSE.search(before):
         return "…する「X」"
+    if _JA_TO_IU.match(after) and "を" in before[-40:]:
+        return "…をXという"
     if _JA_PREDICATE.match(after):
         return "Xは…を特徴とする/のことである"
     if re.match(r"^[」』]?\s*(?:[（(][^）)\n]{0,40}[）)])?\s*は", after) and _JA_NEXT_GLOSS.match(

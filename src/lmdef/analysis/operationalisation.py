@@ -19,8 +19,14 @@ _METRIC = (
     r"top-1|top-5|AUC|AUROC|pass@\d+|Pass@\d+|perplexity|PPL|score|points?|Elo|win[\s-]rate|"
     r"正解率|精度|スコア|ポイント|F値)"
 )
+# A bare decimal counts as a score unless it is part of a name or version ("SQuAD 2.0",
+# "GPT-3.5", "Llama 3.1 405B", "Section 3.2") or a size ("1.5B", "2.5x").
+_DECIMAL = (
+    r"(?<![A-Za-z][\s-])(?<![A-Za-z.\-])\d+\.\d+"
+    r"(?![\d.])(?!\s*(?:[BMKTx×]\b|billion|million|trillion|times))"
+)
 _SCORE = re.compile(
-    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)"
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)|{_DECIMAL}"
     rf"|{_METRIC}\s*(?:of|=|:|：|は|が|で)?\s*(?:of\s+)?[+-]?{_NUM}"
     rf"|\b{_NUM}\s*{_METRIC}(?![A-Za-z])",
     re.IGNORECASE,
@@ -67,7 +73,7 @@ _PERTURBATION = re.compile(
     re.IGNORECASE,
 )
 _MEASUREMENT = re.compile(
-    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|\b\d+\.\d+\b|→|->|"
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|{_DECIMAL}|→|->|"
     rf"{_METRIC}\s*(?:of|=|:)?\s*{_NUM}|\b(?:drops?|falls?|fell|degrades?|declines?|decreases?)\s+(?:by\s+)?(?:only\s+)?{_NUM}",
     re.IGNORECASE,
 )
@@ -87,7 +93,8 @@ _ARCH_OR_DATA = re.compile(
 )
 _THRESHOLD = re.compile(
     r"\b(?:FLOPs?|FLOP/s|flops)\b[^.。]{0,40}\d|\d[^.。\s]*\s*(?:FLOPs?|flops)\b|10\^?\s*\d{2}|10[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-    r"|\bthreshold\b[^.。]{0,60}\d|閾値|しきい値",
+    r"|\bthreshold\b[^.。]{0,60}\d|閾値|しきい値"
+    r"|\b(?:above|exceed\w*|more\s+than|at\s+least|over|greater\s+than)\s+[^.。]{0,20}\d",
     re.IGNORECASE,
 )
 
