@@ -9,6 +9,13 @@ from .helpers import statuses
 NOT_USES = [
     ("We deploy with TensorRT-LLM on two GPUs.", "llm", "name", "product-name-suffix"),
     ("LLM-jp released a new corpus.", "llm", "name", "project-name-prefix"),
+    ("We fine-tuned LLM-7B on our data.", "llm", "name", "model-name-with-size"),
+    (
+        "Download emergent_abilities.pdf from the site.",
+        "emergent",
+        "not-prose",
+        "file-name-in-plain-text",
+    ),
     ("The model tops the Open LLM Leaderboard.", "llm", "name", "leaderboard-name"),
     (
         "She holds an LLM from a law school, after a first law degree.",
@@ -84,6 +91,7 @@ STILL_USES = [
     ('Do models really have "emergent" abilities?', "emergent", "scare-quotes-are-a-use"),
     ("The emergence of in-context learning surprised us.", "emergent", "emergence-of-an-ability"),
     ("The uses of LLMs in medicine grow.", "llm", "uses-of-x-is-a-use"),
+    ("LLMs/VLMs are popular.", "llm", "slash-alternation-is-prose"),
 ]
 
 

@@ -3,6 +3,7 @@
 `analyse(document, lexicon, glossary)` is pure: Document in, TermAnalysis out. Each occurrence
 gets one status (GUIDE §1-4), decided in this order:
 
+  not-prose   inside a URL, a path or an identifier the parser left in the prose (plain text)
   name        an exclusion matched (TensorRT-LLM, robust standard errors, Pareto frontier)
   non-ml      the paragraph reads the word in a non-ML sense (emergence in ecology, LL.M.)
   mention     the term is the topic, or part of a cited title / reference entry
@@ -27,6 +28,7 @@ from lmdef.analysis.definitions import is_definition_site, phrase_end
 from lmdef.analysis.occurrences import Matcher, matcher
 from lmdef.analysis.operationalisation import is_operationalised
 from lmdef.analysis.senses import (
+    in_url_or_path,
     inside,
     is_reference_line,
     is_topic_mention,
@@ -40,7 +42,9 @@ from lmdef.documents import Document
 from lmdef.lexicon import Lexicon, Term
 from lmdef.spans import Span
 
-Status = Literal["undefined", "defined", "operationalised", "mention", "non-ml", "name"]
+Status = Literal[
+    "undefined", "defined", "operationalised", "mention", "non-ml", "name", "not-prose"
+]
 DefinitionSource = Literal[
     "inline", "definition-item", "glossary-section", "footnote", "front-matter", "config"
 ]
@@ -231,6 +235,9 @@ def analyse(
     staged: list[tuple[str, Span, Status, str, bool]] = []
     for term, span in raw:
         sentence = sentences.at(span.start)
+        if in_url_or_path(prose, span):
+            staged.append((term, span, "not-prose", "inside a URL, path or identifier", False))
+            continue
         if m.is_excluded(term, prose, span):
             staged.append((term, span, "name", "a name or technical term", False))
             continue

@@ -161,6 +161,30 @@ def is_topic_mention(prose: str, span: Span, sentence: Span) -> bool:
     return bool(_JA_TOPIC_AFTER.match(after))
 
 
+_TOKEN_EDGE = re.compile(r"[\s<>()\[\]\"'“”「」、。]")
+_URLISH = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://|www\.|[\w.-]+@[\w-]+\.)"
+    r"|\.(?:com|org|net|io|ai|jp|html?|pdf|md|py|json|ya?ml|txt|tex|bib)(?:/|$)|/[\w.-]+/"
+)
+
+
+def in_url_or_path(prose: str, span: Span) -> bool:
+    """The occurrence is part of a URL, e-mail, file path or repo id (not prose, GUIDE §1).
+
+    Markup parsers mask these; plain text keeps them, so look at the whitespace-delimited token.
+    """
+    lo = span.start
+    while lo > 0 and span.start - lo < 200 and not _TOKEN_EDGE.match(prose[lo - 1]):
+        lo -= 1
+    hi = span.end
+    while hi < len(prose) and hi - span.end < 200 and not _TOKEN_EDGE.match(prose[hi]):
+        hi += 1
+    token = prose[lo:hi].rstrip(".,;:!?")
+    if token == span.slice(prose) or not any(c in token for c in "/@."):
+        return False
+    return bool(_URLISH.search(token))
+
+
 def paragraph(prose: str, offset: int) -> Span:
     start = prose.rfind("\n\n", 0, offset)
     end = prose.find("\n\n", offset)
