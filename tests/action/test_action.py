@@ -197,3 +197,17 @@ def test_llm_claim_on_a_small_model_fails_and_reaches_code_scanning(tmp_path):
     assert _sarif_errors(log) == []
     (classify_run,) = log["runs"]  # paths="" skipped linting
     assert [r["ruleId"] for r in classify_run["results"]] == ["LMD201"]
+
+
+@pytest.mark.slow
+def test_install_step_builds_lmdef_from_the_action_checkout(tmp_path):
+    # No lmdef on PATH: later steps must find the venv the install step made, by path.
+    repo = _model_repo(tmp_path / "repo", UNDEFINED_CARD)
+    env = {k: v for k, v in base_env(BIN).items() if k != "PATH"}
+    env["PATH"] = "/usr/local/bin:/usr/bin:/bin"
+    run = run_action(load_action(ACTION_FILE), {"install": "true"}, repo, tmp_path, ROOT, env)
+    detail = "\n".join(f"{s.name}: rc={s.returncode}\n{s.stderr[-2000:]}" for s in run.steps)
+    assert run.steps[0].returncode == 0 and not run.steps[0].skipped, detail
+    assert Path(run.steps[0].outputs["bin"], "lmdef").exists()
+    assert run.steps[-1].returncode == 1, detail
+    assert int(run.outputs["findings"]) >= 2
