@@ -12,11 +12,19 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lmdef.classify import lineage
 from lmdef.classify.maps import ArchitectureMaps, OutputKind, load_maps
-from lmdef.classify.prose import SignalHit, StatedAmount, find_amounts, find_signals, line_of
+from lmdef.classify.prose import (
+    SignalHit,
+    StatedAmount,
+    _candidate_lines,
+    find_amounts,
+    find_signals,
+    line_of,
+)
 from lmdef.classify.snapshot import ModelSnapshot
 from lmdef.classify.units import Script
 from lmdef.documents.frontmatter import split_front_matter
@@ -32,6 +40,11 @@ W_MODEL_INDEX = 3.0
 W_NAME_TASK = 1.5
 MAX_REPEAT_BONUS = 3  # a phrase repeated many times counts a little more, not linearly
 EMPTY_CARD_WORDS = 12
+LINEAGE_RELATIONS = frozenset(
+    {"finetune", "continued", "copy", "quantized", "merge", "adapter", "distilled", "component"}
+)
+# A corpus named in a line with one of these words is training data (not an eval set).
+DATA_WORDS = ("train", "corpus", "corpora", "学習", "コーパス")
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,58 +312,45 @@ def _registry_facts(
         aliases = {a.lower() for a in getattr(family, "aliases", [])}
         facts.is_family_member = bool(own & aliases)
     # family names in prose lines that say how the weights came about
-    fam_re, fam_by_alias = lineage.alias_index(lineage.entries(registry.families))
+    fam_re, fam_by_alias = _family_index(registry)
     lineage_lines: set[int] = set()
     for rel, evs in facts.lineage.items():
-        if rel in {
-            "finetune",
-            "continued",
-            "copy",
-            "quantized",
-            "merge",
-            "adapter",
-            "distilled",
-            "component",
-        }:
+        if rel in LINEAGE_RELATIONS:
             lineage_lines.update(ev.line for ev in evs if ev.line)
     if fam_re is not None:
         known = {b.family.id for b in facts.bases if b.family is not None}
-        for match in fam_re.finditer(text, facts.body_start):
-            line = index.line_col(match.start())[0]
-            if line not in lineage_lines:
-                continue
-            # Read the whole name ("bert-base-multilingual-cased") and let the registry pick
-            # the most specific family, with its own rules (language-named variants...).
-            end = match.end()
-            while end < len(text) and (text[end].isalnum() or text[end] in "-_./"):
-                end += 1
-            fam = _safe_find(registry.find_family, text[match.start() : end].rstrip("./-_"))
-            fam = fam or fam_by_alias.get(lineage.alias_key(match.group(0)))
-            if fam is None or fam.id in known:
-                continue
-            if (
-                facts.is_family_member
-                and facts.name_family is not None
-                and fam.id == facts.name_family.id
-            ):
-                continue
-            known.add(fam.id)
-            facts.bases.append(
-                BaseRef(
-                    fam.name,
-                    Evidence(
-                        source=f"readme:{line}",
-                        detail=f"names {fam.name} as a base or component",
-                        line=line,
-                        quote=" ".join(line_of(text, match.start()).split())[:160],
-                    ),
-                    None,
-                    fam,
-                    False,
+        for line in sorted(lineage_lines):
+            lo = index.line_start(line)
+            hi = text.find("\n", lo)
+            for match in fam_re.finditer(text, lo, len(text) if hi < 0 else hi):
+                # Read the whole name ("bert-base-multilingual-cased") and let the registry
+                # pick the most specific family, with its own rules (language-named variants).
+                end = match.end()
+                while end < len(text) and (text[end].isalnum() or text[end] in "-_./"):
+                    end += 1
+                fam = _safe_find(registry.find_family, text[match.start() : end].rstrip("./-_"))
+                fam = fam or fam_by_alias.get(lineage.alias_key(match.group(0)))
+                if fam is None or fam.id in known:
+                    continue
+                own = facts.name_family
+                if facts.is_family_member and own is not None and fam.id == own.id:
+                    continue
+                known.add(fam.id)
+                facts.bases.append(
+                    BaseRef(
+                        fam.name,
+                        Evidence(
+                            source=f"readme:{line}",
+                            detail=f"names {fam.name} as a base or component",
+                            line=line,
+                            quote=" ".join(line_of(text, match.start()).split())[:160],
+                        ),
+                        None,
+                        fam,
+                        False,
+                    )
                 )
-            )
-            if len(facts.bases) >= lineage.MAX_BASES:
-                break
+    del facts.bases[lineage.MAX_BASES :]
     # corpora: front matter datasets and prose mentions
     seen: set[str] = set()
     datasets = front.get("datasets") if isinstance(front, Mapping) else None
@@ -365,28 +365,32 @@ def _registry_facts(
                         Evidence(source="front_matter:datasets", detail=f"{name} = {corpus.name}"),
                     )
                 )
-    for corpus, start, _end in registry.corpus_ids_in(text[facts.body_start :]):
-        start += facts.body_start
-        if corpus.id in seen:
-            continue
-        line_text = line_of(text, start)
-        if not re.search(
-            r"pre-?train|trained|corpus|corpora|data|学習|コーパス", line_text, re.IGNORECASE
-        ):
-            continue
-        seen.add(corpus.id)
-        line = index.line_col(start)[0]
-        facts.corpora.append(
-            (
-                corpus,
-                Evidence(
-                    source=f"readme:{line}",
-                    detail=f"names the corpus {corpus.name}",
-                    line=line,
-                    quote=" ".join(line_text.split())[:160],
-                ),
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # offsets must stay true; fall back to a case-sensitive prefilter
+    for lo, hi in _candidate_lines(text, lowered, DATA_WORDS, facts.body_start):
+        for corpus, start, _end in registry.corpus_ids_in(text[lo:hi]):
+            if corpus.id in seen:
+                continue
+            seen.add(corpus.id)
+            line = index.line_col(lo + start)[0]
+            facts.corpora.append(
+                (
+                    corpus,
+                    Evidence(
+                        source=f"readme:{line}",
+                        detail=f"names the corpus {corpus.name}",
+                        line=line,
+                        quote=" ".join(text[lo:hi].split())[:160],
+                    ),
+                )
             )
-        )
+
+
+@lru_cache(maxsize=4)
+def _family_index(registry: Any) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+    # Built once per registry object (the registry is immutable after loading).
+    return lineage.alias_index(lineage.entries(registry.families))
 
 
 def _safe_find(finder: Any, name: str) -> Any | None:

@@ -109,7 +109,7 @@ def declared_bases(
         hub_id = valid_hub_id(snapshot.adapter_config.get("base_model_name_or_path"))
         if hub_id:
             found.append((hub_id, "adapter_config.json:base_model_name_or_path", "adapter"))
-    if body:
+    if body and ("huggingface.co/" in body or "model_name_or_path" in body):
         for match in _PROSE_BASE.finditer(body):
             hub_id = valid_hub_id(match.group("id") or match.group("arg"))
             if hub_id and hub_id.split("/")[0].lower() not in _NOT_MODEL_PATHS:

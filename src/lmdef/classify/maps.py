@@ -60,6 +60,10 @@ class Signal(_Strict):
     weight: float = Field(default=1.0, gt=0)
     data: DataKind | None = None
     pattern: str
+    triggers: list[str] = Field(
+        default_factory=list,
+        description="Lowercase substrings; the pattern is tried only on lines holding one.",
+    )
     examples: list[str] = Field(min_length=1)
     counter_examples: list[str] = Field(default_factory=list)
 
@@ -70,6 +74,14 @@ class Signal(_Strict):
             re.compile(value)
         except re.error as exc:
             raise ValueError(f"pattern does not compile: {exc}") from None
+        return value
+
+    @field_validator("triggers")
+    @classmethod
+    def _lowercase(cls, value: list[str]) -> list[str]:
+        for trigger in value:
+            if trigger != trigger.lower() or not trigger:
+                raise ValueError(f"trigger {trigger!r} must be non-empty lowercase")
         return value
 
 

@@ -98,10 +98,35 @@ _UNIT_NAMES: dict[str, Unit] = {
 }
 
 
-@lru_cache(maxsize=8)
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    # One alternation, one pass over the card (the speed target is >= 500 cards/s, issue #3).
-    return re.compile("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)), re.IGNORECASE)
+# Lines worth reading for amounts of data: one of these unit words must be on the line.
+UNIT_TRIGGERS = (
+    "token", "word", "char", "hour", "hrs", "byte", "kb", "mb", "gb", "tb", "pb", "kib", "mib",
+    "gib", "tib", "トークン", "語", "文字", "時間", "токен", "слов",
+)
+MAX_TRIGGER_HITS = 64  # occurrences looked at per trigger (a hostile card repeats words)
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _candidate_lines(
+    text: str, lowered: str, triggers: Sequence[str], start: int
+) -> list[tuple[int, int]]:
+    """Spans of the lines at or after `start` that hold one of `triggers`, merged, in order."""
+    spans: set[tuple[int, int]] = set()
+    for trigger in triggers:
+        pos = lowered.find(trigger, start)
+        seen = 0
+        while pos >= 0 and seen < MAX_TRIGGER_HITS:
+            lo = max(start, text.rfind("\n", 0, pos) + 1)
+            hi = text.find("\n", pos)
+            hi = len(text) if hi < 0 else hi
+            spans.add((lo, hi))
+            pos = lowered.find(trigger, hi)
+            seen += 1
+    return sorted(spans)
 
 
 def find_signals(
@@ -109,21 +134,36 @@ def find_signals(
 ) -> list[SignalHit]:
     """Every signal phrase in `text[start:]`, in text order.
 
-    One alternation per signal kind, so a transfer phrase never hides a lineage phrase on the
-    same words ("a QLoRA adapter" is both); within a kind the first listed signal wins.
+    Speed (issue #3: >= 500 cards/s): a case-insensitive scan of a whole card costs ~0.3 ms a
+    pattern, so each pattern runs only on the lines that hold one of its lowercase `triggers`.
+    Overlapping hits of one kind keep the signal listed first.
     """
     table = tuple(signals if signals is not None else load_signals().signals)
-    hits: list[SignalHit] = []
-    for kind in dict.fromkeys(s.kind for s in table):
-        group = tuple(s for s in table if s.kind == kind)
-        for match in _compile(tuple(s.pattern for s in group)).finditer(text, start):
-            name = match.lastgroup
-            if name is None:
+    lowered = text.lower()
+    exact = len(lowered) == len(text)  # lowercasing kept offsets (true unless e.g. 'İ')
+    raw: list[tuple[int, int, SignalHit]] = []
+    for order, signal in enumerate(table):
+        pattern = _compile(signal.pattern)
+        if signal.triggers and exact:
+            if not any(t in lowered for t in signal.triggers):
                 continue
-            signal = group[int(name[1:])]
-            line, _ = index.line_col(match.start())
-            hits.append(SignalHit(signal, match.start(), match.end(), line, quote_at(text, match)))
-    hits.sort(key=lambda h: h.start)
+            spans = _candidate_lines(text, lowered, signal.triggers, start)
+        else:
+            spans = [(start, len(text))]
+        for lo, hi in spans:
+            for match in pattern.finditer(text, lo, hi):
+                line, _ = index.line_col(match.start())
+                hit = SignalHit(signal, match.start(), match.end(), line, quote_at(text, match))
+                raw.append((match.start(), order, hit))
+    raw.sort(key=lambda item: (item[0], item[1]))
+    hits: list[SignalHit] = []
+    last_end: dict[str, int] = {}
+    for _, _, hit in raw:
+        kind = hit.signal.kind
+        if hit.start < last_end.get(kind, -1):
+            continue
+        last_end[kind] = hit.end
+        hits.append(hit)
     return hits
 
 
@@ -179,12 +219,18 @@ def find_amounts(
     """Stated amounts of training text in `text[start:]`, converted to tokens."""
     found: list[StatedAmount] = []
     seen: set[int] = set()
-    for match in _AMOUNT.finditer(text, start):
-        amount = _amount(match, text, index, default_script, char_tokens, base_names)
-        if amount is not None:
-            found.append(amount)
-            seen.add(match.start())
-    for match in _BARE_T.finditer(text, start):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    for lo, hi in _candidate_lines(text, lowered, UNIT_TRIGGERS, start):
+        for match in _AMOUNT.finditer(text, lo, hi):
+            amount = _amount(match, text, index, default_script, char_tokens, base_names)
+            if amount is not None:
+                found.append(amount)
+                seen.add(match.start())
+    token_lines = _candidate_lines(text, lowered, ("token", "トークン"), start)
+    bare = (m for lo, hi in token_lines for m in _BARE_T.finditer(text, lo, hi))
+    for match in bare:
         if match.start() in seen:
             continue
         line = line_of(text, match.start())
