@@ -84,8 +84,7 @@ class HubSim:
         self._fail_counts: Counter[str] = Counter()
         for repo in repos or []:
             self.add(repo)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -130,6 +129,9 @@ class HubSim:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in separate writes; with Nagle's algorithm and the
+            # client's delayed ACK every answer would wait ~40 ms that the real Hub does not.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
                 return None
@@ -269,6 +271,13 @@ class HubSim:
         h.end_headers()
         if not head:
             h.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when 32 workers connect at once, and a dropped
+    # SYN costs the client a 1 s retransmit: the benchmark would measure the imitation.
+    request_queue_size = 256
+    daemon_threads = True
 
 
 def _repo_of(path: str) -> str | None:
