@@ -180,17 +180,22 @@ class RegistryError(ValueError):
     """A registry file is unreadable or an entry is invalid; the message names file, entry, field."""
 
 
-_SEPARATORS = re.compile(r"[\s\-_/.]+")
+# '.' separates tokens except between digits, so sizes and versions stay whole ('1.4b', '3.1').
+_SEPARATORS = re.compile(r"(?:[\s\-_/]|(?<!\d)\.|\.(?!\d))+")
 _CORPUS_NORMALISE = re.compile(r"[\s_\-]+")
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
-    """'meta-llama/Llama-2-7b-hf' -> ('meta', 'llama', '2', '7b', 'hf')."""
+    """'meta-llama/Llama-3.1-8B-hf' -> ('meta', 'llama', '3.1', '8b', 'hf')."""
     return tuple(t for t in _SEPARATORS.split(text.lower()) if t)
 
 
 def _normalise_corpus_name(text: str) -> str:
     return _CORPUS_NORMALISE.sub(" ", text.lower()).strip()
+
+
+def _normalise_exact(text: str) -> str:
+    return _CORPUS_NORMALISE.sub(" ", text).strip()
 
 
 # A compiled alias: literal tokens (None = wildcard), its specificity, the family's index.
@@ -212,9 +217,12 @@ class Registry:
         self._corpus_by_id = {c.id: c for c in self.corpora}
         self._family_by_id = {f.id: f for f in self.families}
         self._corpus_by_name: dict[str, Corpus] = {}
+        self._corpus_by_exact: dict[str, Corpus] = {}
         for c in self.corpora:
-            for name in (c.id, c.name, *c.aliases, *c.exact_case):
+            for name in (c.id, c.name, *c.aliases):
                 self._corpus_by_name.setdefault(_normalise_corpus_name(name), c)
+            for name in c.exact_case:
+                self._corpus_by_exact.setdefault(_normalise_exact(name), c)
         self._aliases_by_first: dict[str, list[_Alias]] = {}
         for index, family in enumerate(self.families):
             for alias in family.aliases:
@@ -298,7 +306,7 @@ class Registry:
         spaces, '-' and '_' alike ('The_Pile' = 'the pile'). A dataset id whose full form is
         unknown falls back to its name part ('legacy-datasets/wikipedia' -> Wikipedia)."""
         key = _normalise_corpus_name(name)
-        found = self._corpus_by_name.get(key)
+        found = self._corpus_by_exact.get(_normalise_exact(name)) or self._corpus_by_name.get(key)
         if found is None and "/" in key:
             found = self._corpus_by_name.get(key.rsplit("/", 1)[1].strip())
         return found
@@ -306,9 +314,9 @@ class Registry:
     def find_family(self, model_id_or_name: str) -> BaseFamily | None:
         """The most specific family a Hub id or model name belongs to, or None.
 
-        Matching rule: the name is lowercased and cut into tokens at '-', '_', '/', '.' and
-        whitespace ('TheBloke/Mistral-7B-Instruct-v0.2-GGUF' -> thebloke mistral 7b instruct v0
-        2 gguf). An alias matches when its tokens occur as a contiguous run of those tokens, so
+        Matching rule: the name is lowercased and cut into tokens at '-', '_', '/', whitespace
+        and '.' unless the dot sits between digits ('TheBloke/Mistral-7B-Instruct-v0.2-GGUF' ->
+        thebloke mistral 7b instruct v0.2 gguf). An alias matches when its tokens occur as a contiguous run of those tokens, so
         aliases match whole tokens only ('roberta' does not match 'robertinha'); '*' in an
         alias stands for exactly one token ('pythia-*-deduped'). Aliases without '/' are matched
         against the repository name only, never the owner ('robert-smith/model' is not
@@ -317,19 +325,21 @@ class Registry:
         fine-tune beats Llama 2), (2) a family flagged `other_language_means_other_model` is
         dropped when the name holds a language name outside its languages
         ('bert-base-italian-cased' is not Google's English BERT), then (3) the alias with the
-        most literal tokens, then the most characters, wins; ties go to the earlier entry.
+        most literal tokens wins, then the one starting earlier ('xlm-roberta-base' is XLM-R,
+        not 'roberta-base'), then the longer one; ties go to the earlier entry.
         """
         full = name_tokens(model_id_or_name)
         repo = name_tokens(model_id_or_name.rsplit("/", 1)[-1]) if "/" in model_id_or_name else full
         languages = {self.language_names[t] for t in repo if t in self.language_names}
-        best: dict[int, tuple[int, int]] = {}
+        best: dict[int, tuple[int, int, int]] = {}
         for tokens, use_full in ((repo, False), (full, True)):
             for start, token in enumerate(tokens):
                 for alias, score, index, qualified in self._aliases_by_first.get(token, ()):
                     if qualified != use_full or not _run_matches(tokens, start, alias):
                         continue
-                    if best.get(index, (-1, -1)) < score:
-                        best[index] = score
+                    ranked = (score[0], -start, score[1])
+                    if best.get(index, (-1, -(10**6), -1)) < ranked:
+                        best[index] = ranked
         if not best:
             return None
         matched = {self.families[i].id for i in best}
@@ -353,7 +363,10 @@ class Registry:
         """
         found: list[tuple[Corpus, int, int]] = []
         for m in self._prose.finditer(text):
-            corpus = self._corpus_by_name.get(_normalise_corpus_name(m.group()))
+            text_found = m.group()
+            corpus = self._corpus_by_exact.get(
+                _normalise_exact(text_found)
+            ) or self._corpus_by_name.get(_normalise_corpus_name(text_found))
             if corpus is not None:
                 found.append((corpus, m.start(), m.end()))
         return found
