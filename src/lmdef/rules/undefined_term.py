@@ -20,6 +20,13 @@ def _more(n: int) -> str:
     return f"{n} more use" + ("" if n == 1 else "s")
 
 
+def _help(term: Any) -> str:
+    why = f"Rogers & Luccioni 2024, {term.paper_section}"
+    if term.operationalised_by == "none":
+        return f"Define {term.label} once in this document ({why}); only a definition counts here."
+    return f"Define {term.label} once in this document ({why}), or {term.operationalisation}."
+
+
 class UndefinedTerm:
     code = "LMD101"
     name = "undefined-term"
@@ -44,7 +51,7 @@ class UndefinedTerm:
         why=(
             "Rogers & Luccioni (ICML 2024, arXiv 2308.07120) show that key claims about LLMs "
             'rest on words nobody defines: "LLM" itself has no agreed definition (§2), '
-            '"emergent" has at least four incompatible senses (§3.3), and state-of-the-art '
+            '"emergent" has several incompatible senses (§3), and state-of-the-art '
             "and robustness claims are made without the benchmark, score or perturbation "
             "that would let a reader check them. A claim whose key word is undefined cannot "
             "be evaluated or reproduced."
@@ -80,10 +87,7 @@ class UndefinedTerm:
                     f'"{first.text}" is used without a definition ({_more(len(undefined) - 1)}); '
                     f"say which sense: {term.definition_should_state}"
                 ),
-                help=(
-                    f"Define {term.label} once in this document ({term.paper_section} of Rogers "
-                    f"& Luccioni 2024 explains why), or {term.operationalisation}."
-                ),
+                help=_help(term),
             )
 
 

@@ -33,7 +33,7 @@ class UsedBeforeDefinition:
         why=(
             "A reader meets the claim before the definition and reads it in whatever sense "
             'they already hold; with words such as "emergent" that have several incompatible '
-            "senses (Rogers & Luccioni 2024, §3.3) the claim is misread before it is defined."
+            "senses (Rogers & Luccioni 2024, §3) the claim is misread before it is defined."
         ),
         example=(
             "Emergent abilities appear at scale.\n\n"
