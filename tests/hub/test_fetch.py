@@ -377,3 +377,21 @@ def test_a_failing_classifier_hook_is_a_warning_not_a_failure(hub: HubSim) -> No
     got = model(result)
     assert got.snapshot.config is None
     assert "config.json: not fetched, needs_config failed (RuntimeError)" in got.snapshot.warnings
+
+
+def test_a_new_commit_on_the_hub_refreshes_the_cached_card(hub: HubSim) -> None:
+    target = hub.add(repo("acme/evolving"))
+    run(["acme/evolving"])
+    target.files["README.md"] = card("license: apache-2.0", "Second version of the card.\n")
+    hub.reset()
+    snap = model(run(["acme/evolving"])[0]).snapshot
+    assert snap.card_text is not None and "Second version" in snap.card_text
+    assert hub.count("acme/evolving") == 3  # model_info names a new sha: HEAD + GET again
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    hub: HubSim, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = [hub.add(repo(f"acme/p{i}")).id for i in range(3)]
+    run(ids, progress=True)
+    assert capsys.readouterr().err == ""
