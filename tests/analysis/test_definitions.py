@@ -198,6 +198,12 @@ NOT_DEFINED = [
     ("LLMs, including GPT-4 and Llama, are used widely.", "llm", "examples-are-not-a-gloss"),
     ("So-called emergent abilities are debated.", "emergent", "so-called"),
     ("We use LLMs for annotation.", "llm", "we-use-x-for-a-task"),
+    ("They call it emergent.", "emergent", "their-name-without-content"),
+    (
+        "LLMs, generating fluent text on request, are popular with students.",
+        "llm",
+        "participle-that-only-describes",
+    ),
     ("LLMs are used as judges in our pipeline.", "llm", "used-as-is-not-defined-as"),
     (
         "LLMs are characterised by their vast number of parameters.",

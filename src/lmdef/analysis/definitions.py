@@ -76,6 +76,11 @@ _PARTICIPLE_GLOSS = re.compile(
     r"increasing|limiting|reflecting|underscoring|ensuring|excluding|especially|particularly|"
     r"notably|mostly|mainly)\b)(?P<gloss>[a-z]+ing\b[^.;:]{25,})"
 )
+_DELIMITS = re.compile(
+    r"\b(?:never|not|nobody|no\s+one|neither|nor|without|beyond|absent|only|unlike|unless|"
+    r"except|rather\s+than)\b",
+    re.I,
+)
 _SERVE_AS = re.compile(r"(?:serve|act|function)s?\s+as\s+$", re.IGNORECASE)
 _SERVE_AS_AFTER = re.compile(r"^\s*(?:that|which)\s+(?:can|are|is)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s*(?:if|when|whenever|iff|only\s+if|provided|once)\b", re.IGNORECASE)
@@ -216,7 +221,16 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "dash apposition"
     if head and _COPULAR.match(after) and _sentence_opens_with_term(before):
         return "copular definition"
-    if _WE_NAME.search(near_before):
+    m = _WE_NAME.search(near_before)
+    if (
+        m
+        and (
+            m.group(0)[:2].lower() in ("we", "i ")
+            # Someone else's name for a thing counts only with the thing described before it:
+            # "a phenomenon unique to large models that they call emergent" (citation with content).
+            or _gloss_ok(near_before[: m.start()], 4)
+        )
+    ):
         return "we call X"
     if _WE_DEFINE.search(near_before):
         return "we define X"
@@ -249,7 +263,9 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     ):
         return "criteria of X (citation with content)"
     m = _PARTICIPLE_GLOSS.match(after) if head else None
-    if m and _gloss_ok(m.group("gloss"), 6):
+    # A participial phrase glosses the term only when it draws a line ("tasks they were never
+    # trained on", "beyond what they were trained to do"); "generating fluent text" describes.
+    if m and _gloss_ok(m.group("gloss"), 6) and _DELIMITS.search(m.group("gloss")):
         return "participial gloss"
     if _SERVE_AS.search(near_before) and _SERVE_AS_AFTER.match(after):
         return "serve as X that"
