@@ -141,21 +141,22 @@ def _run(
         progress_bar(len(ids), enabled=progress) as bar,
         ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lmdef-hub") as pool,
     ):
-        try:
+
+        def refill() -> None:
             for index, raw in source:
                 pending[pool.submit(task, raw)] = index
                 if len(pending) >= window:
-                    break
+                    return
+
+        try:
+            refill()
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     index = pending.pop(future)
                     yield index, future.result()
                     bar.update(1)
-                for index, raw in source:
-                    pending[pool.submit(task, raw)] = index
-                    if len(pending) >= window:
-                        break
+                refill()
         finally:
             # A consumer that stops early must not leave thousands of IDs queued.
             for future in pending:
