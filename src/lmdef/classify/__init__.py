@@ -123,25 +123,39 @@ def _assess(
             )
         infos.append(info)
     own_training = bool(
-        facts.lineage.get("scratch") or any(a.scope != "finetuning" for a in facts.amounts)
+        facts.lineage.get("scratch")
+        or any(a.scope != "finetuning" for a in facts.amounts)
+        or any(ev.source.startswith("readme") for _, ev in facts.corpora)
     )
-    if facts.name_family is not None and not infos:
-        if facts.is_family_member:
+    if facts.lineage.get("scratch"):
+        # A card that trains its own weights names other models as architectures or teachers,
+        # not as bases (a "RoBERTa-like model trained from scratch").
+        infos = [info for info in infos if info.declared]
+    langs_known = set(facts.languages) - {"multilingual", "multi"}
+
+    def fits(languages: Any) -> bool:
+        # A family named only in prose or the name must share the card's language: a
+        # "bert-base-<language>" is that architecture trained anew, not English BERT's weights.
+        langs = set(languages or ())
+        return not langs_known or not langs or bool(langs & (langs_known | {"multi"}))
+
+    infos = [info for info in infos if info.declared or fits(info.languages)]
+    name_fam = facts.name_family
+    if name_fam is not None and not infos and fits(getattr(name_fam, "languages", None)):
+        if facts.is_family_member or own_training:
+            # The name belongs to a family and the card trains its own weights (or *is* the
+            # family's checkpoint): the registry holds public facts about this model itself.
             infos.append(
                 dataclasses.replace(
-                    criteria.family_info(
-                        facts.name_family, min_tokens, " (public facts)", registry
-                    ),
+                    criteria.family_info(name_fam, min_tokens, " (public facts)", registry),
                     self_family=True,
                 )
             )
-        elif not own_training:
+        else:
             infos.append(
-                criteria.family_info(
-                    facts.name_family, min_tokens, " (named in the hub id)", registry
-                )
+                criteria.family_info(name_fam, min_tokens, " (named in the hub id)", registry)
             )
-            chain.append(facts.name_family.name)
+            chain.append(name_fam.name)
     relation = facts.relation or next((r.relation for r in facts.bases if r.relation), None)
     c1, output, data_kind = criteria.criterion_text(facts, infos, relation)
     c2, tokens, estimate = criteria.criterion_data(

@@ -27,6 +27,7 @@ MIN_OUTPUT_SCORE = 1.0
 BAND_LOW, BAND_HIGH = 0.5, 2.0  # LABELING.md §2 "borderline band" for estimates
 INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
 TEXT_LIKE_DATA = {"text", "speech", "captions"}
+BASE_DESCRIPTIONS = ("phrase-lm-architecture:", "phrase-language-model:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,10 @@ def criterion_text(
             "none",
         )
     votes = list(facts.outputs)
+    if any(not b.self_family for b in bases) and relation not in INHERIT_ALL:
+        # "a BERT model fine-tuned to detect spam": architecture words describe the base; the
+        # fine-tune's own head decides criterion 1 (issue #3 §4).
+        votes = [v for v in votes if not v.evidence.detail.startswith(BASE_DESCRIPTIONS)]
     primary = bases[0] if bases else None
     if primary is not None and primary.output:
         weight = 6.0 if relation in INHERIT_ALL else 1.0
@@ -338,7 +343,11 @@ def criterion_data(
     evidence: list[Evidence] = []
     steps: list[str] = []
     exact = True
-    own = [a for a in facts.amounts if a.scope != "finetuning" and not a.names_base]
+    own = [
+        a
+        for a in facts.amounts
+        if a.scope != "finetuning" and not a.names_base and not _restates_base(a.quote, bases)
+    ]
     own_tokens = None
     if own:
         best = max(own, key=lambda a: a.conversion.tokens)
@@ -383,6 +392,8 @@ def criterion_data(
         own_tokens = total or None
     # inherited volume: the base with the most known data
     known = [b for b in bases if b.tokens is not None]
+    if own_tokens is not None and all(b.self_family for b in known):
+        known = []  # the card's own figure beats the registry's figure for its family
     base_tokens = None
     if known:
         base = max(known, key=lambda b: b.tokens or 0.0)
@@ -465,6 +476,18 @@ def criterion_data(
     )
 
 
+def _restates_base(quote: str, bases: list[BaseInfo]) -> bool:
+    """A sentence that names a base with known volume is that base's figure, not extra data."""
+    q = quote.lower()
+    for b in bases:
+        if b.self_family or b.tokens is None:
+            continue
+        name = b.id.lower().rsplit("/", 1)[-1]
+        if len(name) >= 3 and name in q:
+            return True
+    return False
+
+
 def _corpus_usable(corpus_langs: list[str], model_langs: list[str]) -> bool:
     cl = {lang.lower() for lang in corpus_langs}
     ml = {lang.lower() for lang in model_langs} - {"multilingual"}
@@ -545,6 +568,13 @@ def criterion_transfer(
                 )
             ],
             rationale="The model family is widely reused by fine-tuning or prompting.",
+        )
+    if _translation_from_scratch(facts, bases):
+        return Criterion(
+            id="transfer",
+            met="no",
+            evidence=_domain_evidence(facts, "text"),
+            rationale="A translation system trained for one language pair; no reuse offered.",
         )
     lm_evidence = any(
         v.value == "text"

@@ -156,6 +156,10 @@ def _languages(facts: Facts, front: Mapping[str, Any] | None, snapshot: ModelSna
                 if isinstance(item, str) and item.strip():
                     langs.append(item.strip().lower())
     names = {"japanese": "ja", "korean": "ko", "chinese": "zh", "english": "en"}
+    if not langs:
+        # "bert-base-japanese-char": the hub id names the language when the card does not.
+        tokens = re.split(r"[-_/.\s]+", lineage.name_part(snapshot.model_id).lower())
+        langs = [names[t] for t in tokens if t in names]
     facts.languages = list(dict.fromkeys(names.get(lang, lang) for lang in langs))
     primary = [lang for lang in facts.languages if lang not in {"multilingual"}]
     if primary[:1] == ["ja"]:
@@ -262,14 +266,10 @@ def _prose_signals(facts: Facts) -> None:
             quote=facts.text[hit.start : hit.end],
         )
         if sig.kind == "output":
-            if (
-                sig.value == "labels"
-                and sig.weight < 3
-                and _heading_or_table(facts.text, hit.start)
-            ):
+            if sig.id == "phrase-classifier" and _heading_or_table(facts.text, hit.start):
                 # "### Named Entity Recognition" / "| SST-2 | 93.1 |": tasks the model was
                 # evaluated on after fine-tuning — evidence of transfer, not of its own head.
-                facts.transfer.append(Vote("yes", 1.0, evidence))
+                facts.transfer.append(Vote("yes", 0.5, evidence))
                 weight *= 0.3
             facts.outputs.append(Vote(sig.value, weight, evidence, sig.data))
         elif sig.kind == "transfer":

@@ -57,10 +57,12 @@ _AMOUNT = re.compile(
 )
 # A bare "15T" / "1.4T" in a line that talks about tokens (tables: "| Token count | 15T+ |").
 _BARE_T = re.compile(r"(?<![0-9A-Za-z.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>T)\+?(?![\w])")
+# "trained on 3T multilingual corpus": a bare T amount of corpus or data is tokens.
+_CORPUS_AFTER = re.compile(r"\+?\s*(?:[\w-]+\s+){0,2}(?:corpus|corpora|data|text)\b", re.IGNORECASE)
 _NOT_DATA = re.compile(
     r"context|sequence length|max(?:imum)?[_ ]|length|window|batch|per (?:step|batch|device)|"
-    r"steps?\b|vocab|embedding|dimension|hidden|input|up to \d|param|VRAM|memory|GPU|RAM|disk|"
-    r"download|file size|checkpoint|model size|weights",
+    r"tokens? per|vocab|embedding|dimension|hidden|input|up to \d|param|VRAM|memory|GPU|RAM|"
+    r"disk|download|file size|checkpoint|model size|weights|machine|vCPU|instance",
     re.IGNORECASE,
 )
 _FINETUNE_SCOPE = re.compile(
@@ -228,13 +230,14 @@ def find_amounts(
             if amount is not None:
                 found.append(amount)
                 seen.add(match.start())
-    token_lines = _candidate_lines(text, lowered, ("token", "トークン"), start)
+    token_lines = _candidate_lines(text, lowered, ("token", "トークン", "corpus", "data"), start)
     bare = (m for lo, hi in token_lines for m in _BARE_T.finditer(text, lo, hi))
     for match in bare:
         if match.start() in seen:
             continue
         line = line_of(text, match.start())
-        if not re.search(r"token|トークン", line, re.IGNORECASE):
+        after = text[match.end() : match.end() + 40]
+        if not re.search(r"token|トークン", line, re.IGNORECASE) and not _CORPUS_AFTER.match(after):
             continue
         value = parse_number(match.group("num"), "t")
         if value is None:
