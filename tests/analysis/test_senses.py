@@ -92,6 +92,11 @@ STILL_USES = [
     ("The emergence of in-context learning surprised us.", "emergent", "emergence-of-an-ability"),
     ("The uses of LLMs in medicine grow.", "llm", "uses-of-x-is-a-use"),
     ("LLMs/VLMs are popular.", "llm", "slash-alternation-is-prose"),
+    (
+        "State-of-the-art technology gives our model the best accuracy.",
+        "sota",
+        "sota-technology-then-model-claim",
+    ),
 ]
 
 
