@@ -132,6 +132,11 @@ DEFINED = [
         "foundation-model",
         "adopted-definition-with-content",
     ),
+    (
+        "General-purpose technologies (GPTs) are characterised by three features: they spread across the economy, improve over time and spawn complementary innovation.",
+        "general-purpose-technology",
+        "criteria-listed",
+    ),
     # Japanese forms.
     ("創発とは、一定の規模を超えたモデルにだけ現れる能力のことである。", "emergent", "ja-towa"),
     (

@@ -63,7 +63,11 @@ _COPULAR = re.compile(
     r"category|tendency|situation|setting)\s*,?\s+(?:that|which|where|whose|in\s+which|trained|"
     r"built|pretrained|pre-trained|designed|able|capable)\b"
     r"|^\s*(?:has|have)\s+(?:\w+\s+)?(?:defining|key|essential|core)\s+(?:features|characteristics|"
-    r"properties|criteria)",
+    r"properties|criteria)"
+    # "are characterised by three features: ..." lists criteria; "characterised by their vast
+    # number of parameters" (a circular gloss, GUIDE §4) does not match.
+    r"|^\s*(?:is|are)\s+(?:characteri[sz]ed|identified|distinguished|recogni[sz]ed)\s+by\s+"
+    r"(?:\w+\s+){0,2}(?:features|properties|characteristics|criteria|conditions)\b",
     re.IGNORECASE,
 )
 # "emergent abilities, performing well on tasks they were never trained on": a participial
