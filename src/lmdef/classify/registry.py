@@ -378,10 +378,45 @@ def _run_matches(tokens: Sequence[str], start: int, alias: Sequence[str | None])
     return all(a is None or a == tokens[start + i] for i, a in enumerate(alias))
 
 
-def _name_regex(name: str) -> str:
-    # Spaces, '-' and '_' inside a name match any run of them ('RedPajama-Data' ~ 'redpajama data').
-    parts = [re.escape(p) for p in _CORPUS_NORMALISE.split(name.strip()) if p]
-    return r"[\s_\-]*".join(parts)
+# Stands for a run of spaces, '-' or '_' inside a name. At least one: with an empty separator,
+# 'red pajama' would match inside 'RedPajama-Data-1T' before the longer name is tried (sibling
+# branches of the trie must consume different characters for longest-first to hold).
+_SEP = "\x00"
+
+
+def _name_units(name: str) -> list[str]:
+    parts = [p for p in _CORPUS_NORMALISE.split(name.strip()) if p]
+    units: list[str] = []
+    for i, part in enumerate(parts):
+        if i:
+            units.append(_SEP)
+        units.extend(part)
+    return units
+
+
+def _trie_regex(names: Iterable[str]) -> str:
+    """One regex for many names, factored by common prefix (Python's re does not build a
+    trie itself, and a flat 300-way alternation made corpus_ids_in ~40x slower)."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for unit in _name_units(name):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [
+            (r"[\s_\-]+" if unit == _SEP else re.escape(unit)) + emit(child)
+            for unit, child in sorted(node.items())
+            if unit
+        ]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        # greedy '?': the longer name is tried first, the shorter one on backtracking
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _prose_pattern(corpora: Iterable[Corpus]) -> re.Pattern[str]:
@@ -394,13 +429,17 @@ def _prose_pattern(corpora: Iterable[Corpus]) -> re.Pattern[str]:
     # other spelling of it is also an alias ('roots corpus' yes, bare 'roots' no).
     exact_keys = {_normalise_corpus_name(e) for e in exact}
     folded = {n for n in folded if _normalise_corpus_name(n) not in exact_keys}
-    alternatives = [(len(n), _name_regex(n)) for n in folded] + [
-        (len(n), f"(?-i:{_name_regex(n)})") for n in exact
-    ]
-    alternatives.sort(key=lambda item: -item[0])  # longest first: alternation is ordered
-    body = "|".join(regex for _, regex in alternatives) or r"(?!x)x"
+    branches = [_trie_regex(folded)] if folded else []
+    if exact:
+        branches.append(f"(?-i:{_trie_regex(exact)})")
+    if not branches:
+        return re.compile(r"(?!x)x")
+    # A lookahead on the possible first characters rejects most word starts before the trie is
+    # entered (~35% faster on the evaluation cards: 2,100 -> 2,800 cards/s on one core).
+    first = "".join(sorted({re.escape(n.strip()[0]) for n in (*folded, *exact) if n.strip()}))
+    body = "|".join(branches)
     # ASCII boundaries only, so CJK names next to CJK text still match ('日本語Wikipedia').
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-z0-9])(?=[{first}])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 # -- loading -----------------------------------------------------------------------------------
