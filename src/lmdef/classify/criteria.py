@@ -134,6 +134,12 @@ def family_tokens(
             exact = exact and q[2]
             known = True
             steps += [f"{name}: {step}" for step in q[1]]
+        elif (corpora := _family_corpora(member, registry)) is not None:
+            # No published total: the sum of the corpora the family names, each converted.
+            total += corpora[0]
+            exact = False
+            known = True
+            steps += [f"{name}: {step}" for step in corpora[1]]
         elif getattr(member, "examples", None):
             words = float(member.examples) * WORDS_PER_CAPTION
             tokens = words * TOKENS_PER_WORD
@@ -158,6 +164,29 @@ def family_tokens(
     if len(steps) > 1:
         steps.append(f"total ≈ {human(total)} tokens")
     return total, tuple(steps), exact
+
+
+def _family_corpora(family: Any, registry: Any | None) -> tuple[float, list[str]] | None:
+    if registry is None or not hasattr(registry, "corpus"):
+        return None
+    fam_langs = set(getattr(family, "languages", []) or [])
+    total, steps = 0.0, []
+    for corpus_id in getattr(family, "corpora", []) or []:
+        corpus = registry.corpus(corpus_id)
+        if corpus is None:
+            continue
+        langs = list(getattr(corpus, "languages", []) or [])
+        # A multilingual corpus says nothing about one language's slice.
+        if "multi" in langs and "multi" not in fam_langs:
+            continue
+        q = quantity_tokens(getattr(corpus, "quantity", None), langs)
+        if q is None:
+            continue
+        total += q[0]
+        steps += [f"{corpus.name}: {step}" for step in q[1]]
+    if not steps:
+        return None
+    return total, steps
 
 
 def family_info(
@@ -346,7 +375,7 @@ def criterion_data(
     own = [
         a
         for a in facts.amounts
-        if a.scope != "finetuning" and not a.names_base and not _restates_base(a.quote, bases)
+        if a.scope != "finetuning" and not a.names_base and not _restates_base(a.sentence or a.quote, bases)
     ]
     own_tokens = None
     if own:
@@ -482,8 +511,8 @@ def _restates_base(quote: str, bases: list[BaseInfo]) -> bool:
     for b in bases:
         if b.self_family or b.tokens is None:
             continue
-        name = b.id.lower().rsplit("/", 1)[-1]
-        if len(name) >= 3 and name in q:
+        parts = b.id.lower().split("/")
+        if any(len(part) >= 3 and part in q for part in parts):
             return True
     return False
 
@@ -604,7 +633,7 @@ def criterion_transfer(
             evidence=_top(no) + _domain_evidence(facts, output),
             rationale="An end-task system trained for one task; the card offers no reuse.",
         )
-    if yes:
+    if sum(v.weight for v in yes) >= 1:
         return Criterion(
             id="transfer",
             met="yes",

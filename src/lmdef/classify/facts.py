@@ -242,7 +242,7 @@ def _name(facts: Facts, snapshot: ModelSnapshot, maps: ArchitectureMaps, registr
                     task,
                     W_NAME_TASK,
                     Evidence(source="hub_id", detail=f"the name says '{token}' ({task})"),
-                    "text",
+                    None,
                 )
             )
     if any(t in maps.text_to_text_model_types for t in tokens):

@@ -41,7 +41,8 @@ class StatedAmount:
     line: int
     quote: str
     conversion: Conversion
-    names_base: bool = False  # the line names a base model: the amount is the base's, not extra
+    names_base: bool = False
+    sentence: str = ""  # where scope and base names are read  # the line names a base model: the amount is the base's, not extra
 
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
@@ -59,6 +60,7 @@ _AMOUNT = re.compile(
 _BARE_T = re.compile(r"(?<![0-9A-Za-z.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>T)\+?(?![\w])")
 # "trained on 3T multilingual corpus": a bare T amount of corpus or data is tokens.
 _CORPUS_AFTER = re.compile(r"\+?\s*(?:[\w-]+\s+){0,2}(?:corpus|corpora|data|text)\b", re.IGNORECASE)
+_TABLE_DATA = re.compile(r"token|word|corpus|corpora|data|train|text|学習|トークン", re.IGNORECASE)
 _NOT_DATA = re.compile(
     r"context|sequence length|max(?:imum)?[_ ]|length|window|batch|per (?:step|batch|device)|"
     r"tokens? per|vocab|embedding|dimension|hidden|input|up to \d|param|VRAM|memory|GPU|RAM|"
@@ -277,6 +279,8 @@ def _amount(
     raw_unit = match.group("unit")
     unit_key = raw_unit.lower()
     line = line_of(text, match.start())
+    if line.lstrip().startswith("|") and not _TABLE_DATA.search(line):
+        return None  # a table of model sizes, memory, latency: not training data
     # The words just around the number decide whether it is data or something else.
     near = text[max(0, match.start() - 40) : min(len(text), match.end() + 25)]
     if _NOT_DATA.search(near):
@@ -308,4 +312,5 @@ def _amount(
         quote_at(text, match),
         conversion,
         bool(base_names and base_names.search(line)),
+        line[:400],
     )
