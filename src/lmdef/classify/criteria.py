@@ -611,10 +611,24 @@ def criterion_transfer(
         and v.evidence.source.startswith(("readme", "front_matter:widget", "config"))
         for v in facts.outputs
     )
+    # A masked LM exists to be fine-tuned or probed: its own signals show transfer.
+    masked = any(
+        v.evidence.source == "front_matter:widget"
+        or v.evidence.detail.startswith("phrase-mask-token:")
+        or v.evidence.detail == "fill-mask"
+        or "masked" in v.evidence.detail.lower()
+        for v in facts.outputs
+        if v.value == "text"
+    )
     if (
         c1 == "yes"
         and output == "text"
-        and (c2 == "yes" or _says_pretrained(facts) or (lm_evidence and facts.body_words >= 12))
+        and (
+            c2 == "yes"
+            or masked
+            or _says_pretrained(facts)
+            or (lm_evidence and facts.body_words >= 12)
+        )
     ):
         return Criterion(
             id="transfer",

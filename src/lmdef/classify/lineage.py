@@ -18,10 +18,15 @@ from lmdef.classify.snapshot import ModelSnapshot
 MAX_BASES = 8
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}(?:/[A-Za-z0-9][\w.-]{0,95})?$")
 _RELATIONS = {"adapter", "quantized", "merge", "finetune", "finetuned"}
-_PROSE_BASE = re.compile(
-    r"(?:fine-?tuned|finetuned|trained|quantiz\w+|converted|copy)\s+(?:\w+\s+){0,3}?(?:of|from|on)\s+"
-    r"(?:\[[^\]\n]{1,120}\]\()?https?://huggingface\.co/(?P<id>[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
-    r"|\bmodel_name_or_path[\s=]+(?P<arg>[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)",
+_HF_LINK = re.compile(
+    r"https?://huggingface\.co/(?P<id>[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
+    r"|\bmodel_name_or_path['\"]?[\s=]+['\"]?(?P<arg>[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
+)
+# A hub link is a base when its line says how the weights came from it.
+_LINK_LINEAGE = re.compile(
+    r"fine-?tun|finetun|based on|base[ _]model|initiali[sz]|warm-?start|version of|copy of|"
+    r"quantiz|converted|ported|pre-?trained model|parent|事前学習済み|ベースモデル|をベース|"
+    r"ファインチューニング",
     re.IGNORECASE,
 )
 _NOT_MODEL_PATHS = {"datasets", "spaces", "docs", "blog", "papers", "front", "tasks", "models"}
@@ -110,9 +115,13 @@ def declared_bases(
         if hub_id:
             found.append((hub_id, "adapter_config.json:base_model_name_or_path", "adapter"))
     if body and ("huggingface.co/" in body or "model_name_or_path" in body):
-        for match in _PROSE_BASE.finditer(body):
+        for match in _HF_LINK.finditer(body):
             hub_id = valid_hub_id(match.group("id") or match.group("arg"))
-            if hub_id and hub_id.split("/")[0].lower() not in _NOT_MODEL_PATHS:
+            if not hub_id or hub_id.split("/")[0].lower() in _NOT_MODEL_PATHS:
+                continue
+            lo = body.rfind("\n", 0, match.start()) + 1
+            hi = body.find("\n", match.end())
+            if match.group("arg") or _LINK_LINEAGE.search(body[lo : hi if hi >= 0 else None]):
                 found.append((hub_id, "readme:base link", None))
     seen: set[str] = {snapshot.model_id.lower()}
     unique = []
