@@ -62,6 +62,11 @@ class Quantity(_Frozen):
 
     value: float = Field(gt=0)
     unit: Unit
+    at_least: bool = Field(
+        default=False,
+        description="The figure is a stated part of the data (e.g. English Wikipedia inside "
+        "multilingual BERT's 104 Wikipedias): the true volume is larger.",
+    )
 
 
 class Corpus(_Frozen):
