@@ -231,10 +231,15 @@ def analyse(
     definitions += _structural_definitions(document, m, raw)
     structural_sites = {(d.term, d.span.start) for d in definitions if d.span is not None}
 
+    # Where each term is defined from: declared definitions cover the whole document.
+    defined_from: dict[str, int] = {}
+    for d in definitions:
+        at = 0 if d.span is None else d.span.start
+        defined_from[d.term] = min(at, defined_from.get(d.term, at))
+
     # First pass: what each occurrence is on its own.
     staged: list[tuple[str, Span, Status, str, bool]] = []
     for term, span in raw:
-        sentence = sentences.at(span.start)
         if in_url_or_path(prose, span):
             staged.append((term, span, "not-prose", "inside a URL, path or identifier", False))
             continue
@@ -248,10 +253,18 @@ def analyse(
         if non_ml[key]:
             staged.append((term, span, "non-ml", "non-ML sense in this paragraph", False))
             continue
+        structural = (term, span.start) in structural_sites
+        if not structural and defined_from.get(term, span.end) < span.start:
+            # Already defined above: the remaining checks cannot change what the rules see
+            # (LMD101 counts undefined uses, LMD102 looks before the first definition).
+            staged.append((term, span, "defined", "defined earlier in the document", False))
+            continue
+        sentence = sentences.at(span.start)
         how = is_definition_site(prose, span, sentence)
-        if how or (term, span.start) in structural_sites:
+        if how or structural:
             if how:
                 definitions.append(Definition(term, "inline", sentence, how))
+                defined_from[term] = min(sentence.start, defined_from.get(term, sentence.start))
             staged.append((term, span, "defined", how or "structural definition", True))
             continue
         if (
@@ -268,7 +281,7 @@ def analyse(
             kinds.get(term, "none"),
             window,
             span.slice(prose),
-            prose[sentence.start : span.start],
+            prose[max(sentence.start, span.start - 200) : span.start],
             prose[span.end : min(sentence.end, span.end + 40)],
         ):
             staged.append((term, span, "operationalised", "operationalised in place", False))

@@ -207,8 +207,10 @@ def phrase_end(prose: str, span: Span, limit: int) -> int:
 def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     """The pattern that makes this occurrence a definition of its term, or None."""
     end = phrase_end(prose, span, sentence.end)
-    after = prose[end : sentence.end]
-    before = prose[sentence.start : span.start]
+    # Bounded windows: every pattern below looks at most this far, and a long "sentence" (a
+    # table, a list without full stops) must not make the checks quadratic.
+    after = prose[end : min(sentence.end, end + 400)]
+    before = prose[max(sentence.start, span.start - 240) : span.start]
     near_before = before[-160:]
 
     head = not _COMPLEMENT.search(before[-40:])
@@ -290,7 +292,7 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     m = _JA_PAREN_GLOSS.match(prose[span.end : sentence.end]) or _JA_PAREN_GLOSS.match(after)
     if m and re.search(r"[\u3040-\u309f]{3,}", m.group("gloss")):
         return "X（gloss）"
-    if _JA_NAMING_CLAUSE.search(before):
+    if before.endswith("「") and _JA_NAMING_CLAUSE.search(before[-80:]):
         return "…する「X」"
     if _JA_TO_IU.match(after) and "を" in before[-40:]:
         return "…をXという"
