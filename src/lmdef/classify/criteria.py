@@ -270,13 +270,16 @@ def criterion_text(
                 "text" if primary.output == "text" else None,
             )
         )
-    if facts.name_family is not None and (facts.is_family_member or not facts.outputs):
+    if facts.name_family is not None and getattr(facts.name_family, "output", None):
+        # The architecture the name belongs to says what the model outputs, even when it was
+        # trained anew in another language ("bert-base-<language>" is still a masked LM).
         fam = facts.name_family
-        if getattr(fam, "output", None):
+        strong = facts.is_family_member or not facts.outputs
+        if strong or not any(not b.self_family for b in bases):
             votes.append(
                 Vote(
                     fam.output,
-                    2.0,
+                    2.0 if strong else 1.5,
                     Evidence(
                         source=f"registry:{fam.id}",
                         detail=f"the name belongs to {fam.name}, which outputs {fam.output}",
@@ -284,6 +287,19 @@ def criterion_text(
                     None,
                 )
             )
+    declared_labels = any(
+        v.value == "labels" and not v.evidence.detail.startswith("phrase-") for v in votes
+    )
+    downstream = any(v.evidence.detail.startswith("transfer-downstream:") for v in facts.transfer)
+    if downstream and not declared_labels:
+        # "We evaluate on downstream tasks: sentiment analysis, NER...": task names in a card
+        # that reports downstream results describe fine-tunes of the model, not its own head.
+        votes = [
+            Vote(v.value, v.weight * 0.3, v.evidence, v.data)
+            if v.evidence.detail.startswith("phrase-classifier:")
+            else v
+            for v in votes
+        ]
     scores: dict[str, float] = defaultdict(float)
     for v in votes:
         scores[v.value] += v.weight
