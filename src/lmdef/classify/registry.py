@@ -329,21 +329,23 @@ class Registry:
         match, (1) a family is dropped when another match derives from it (ELYZA's Llama-2
         fine-tune beats Llama 2), (2) a family flagged `other_language_means_other_model` is
         dropped when the name holds a language name outside its languages
-        ('bert-base-italian-cased' is not Google's English BERT), then (3) the alias with the
-        most literal tokens wins, then the one starting earlier ('xlm-roberta-base' is XLM-R,
-        not 'roberta-base'), then the longer one; ties go to the earlier entry.
+        ('bert-base-italian-cased' is not Google's English BERT), then (3) an owner-qualified
+        alias beats a name-only one ('dbmdz/bert-base-german-cased' is dbmdz's, not deepset's
+        'bert-base-german-cased'), then the alias with the most literal tokens wins, then the
+        one starting earlier ('xlm-roberta-base' is XLM-R, not 'roberta-base'), then the
+        longer one; ties go to the earlier entry.
         """
         full = name_tokens(model_id_or_name)
         repo = name_tokens(model_id_or_name.rsplit("/", 1)[-1]) if "/" in model_id_or_name else full
         languages = {self.language_names[t] for t in repo if t in self.language_names}
-        best: dict[int, tuple[int, int, int]] = {}
+        best: dict[int, tuple[int, int, int, int]] = {}
         for tokens, use_full in ((repo, False), (full, True)):
             for start, token in enumerate(tokens):
                 for alias, score, index, qualified in self._aliases_by_first.get(token, ()):
                     if qualified != use_full or not _run_matches(tokens, start, alias):
                         continue
-                    ranked = (score[0], -start, score[1])
-                    if best.get(index, (-1, -(10**6), -1)) < ranked:
+                    ranked = (int(qualified), score[0], -start, score[1])
+                    if best.get(index, (-1, -1, -(10**6), -1)) < ranked:
                         best[index] = ranked
         if not best:
             return None
