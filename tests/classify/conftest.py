@@ -6,6 +6,7 @@ not the contents of the shipped registry (tests/registry covers that).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -61,7 +62,7 @@ class FakeRegistry:
         return tuple(chain)
 
     def find_family(self, name: str) -> Fam | None:
-        tokens = [t for t in name.lower().replace("_", "-").replace("/", "-").split("-") if t]
+        tokens = [t for t in re.split(r"[^a-z0-9]+", name.lower()) if t]
         best = None
         for fam in self.families:
             for alias in fam.aliases:

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from lmdef.classify import lineage
@@ -44,6 +43,7 @@ LINEAGE_RELATIONS = frozenset(
     {"finetune", "continued", "copy", "quantized", "merge", "adapter", "distilled", "component"}
 )
 # A corpus named in a line with one of these words is training data (not an eval set).
+_CLAUSES = re.compile(r"[,;()\[\]]|\band\b|\bwith\b|\bor\b|、|と")
 DATA_WORDS = ("train", "corpus", "corpora", "学習", "コーパス")
 
 
@@ -312,44 +312,41 @@ def _registry_facts(
         aliases = {a.lower() for a in getattr(family, "aliases", [])}
         facts.is_family_member = bool(own & aliases)
     # family names in prose lines that say how the weights came about
-    fam_re, fam_by_alias = _family_index(registry)
     lineage_lines: set[int] = set()
     for rel, evs in facts.lineage.items():
         if rel in LINEAGE_RELATIONS:
             lineage_lines.update(ev.line for ev in evs if ev.line)
-    if fam_re is not None:
-        known = {b.family.id for b in facts.bases if b.family is not None}
-        for line in sorted(lineage_lines):
-            lo = index.line_start(line)
-            hi = text.find("\n", lo)
-            for match in fam_re.finditer(text, lo, len(text) if hi < 0 else hi):
-                # Read the whole name ("bert-base-multilingual-cased") and let the registry
-                # pick the most specific family, with its own rules (language-named variants).
-                end = match.end()
-                while end < len(text) and (text[end].isalnum() or text[end] in "-_./"):
-                    end += 1
-                fam = _safe_find(registry.find_family, text[match.start() : end].rstrip("./-_"))
-                fam = fam or fam_by_alias.get(lineage.alias_key(match.group(0)))
-                if fam is None or fam.id in known:
-                    continue
-                own = facts.name_family
-                if facts.is_family_member and own is not None and fam.id == own.id:
-                    continue
-                known.add(fam.id)
-                facts.bases.append(
-                    BaseRef(
-                        fam.name,
-                        Evidence(
-                            source=f"readme:{line}",
-                            detail=f"names {fam.name} as a base or component",
-                            line=line,
-                            quote=" ".join(line_of(text, match.start()).split())[:160],
-                        ),
-                        None,
-                        fam,
-                        False,
-                    )
+    known = {b.family.id for b in facts.bases if b.family is not None}
+    for line in sorted(lineage_lines):
+        lo = index.line_start(line)
+        hi = text.find("\n", lo)
+        line_text = text[lo : len(text) if hi < 0 else hi]
+        # The registry's own matcher, one clause at a time (a line may name several models);
+        # it picks the most specific family and skips "<family>-<other language>" names.
+        for clause in _CLAUSES.split(line_text):
+            if not clause.strip():
+                continue
+            fam = _safe_find(registry.find_family, clause.replace("/", " "))
+            if fam is None or fam.id in known:
+                continue
+            own = facts.name_family
+            if facts.is_family_member and own is not None and fam.id == own.id:
+                continue
+            known.add(fam.id)
+            facts.bases.append(
+                BaseRef(
+                    fam.name,
+                    Evidence(
+                        source=f"readme:{line}",
+                        detail=f"names {fam.name} as a base or component",
+                        line=line,
+                        quote=" ".join(line_text.split())[:160],
+                    ),
+                    None,
+                    fam,
+                    False,
                 )
+            )
     del facts.bases[lineage.MAX_BASES :]
     # corpora: front matter datasets and prose mentions
     seen: set[str] = set()
@@ -385,12 +382,6 @@ def _registry_facts(
                     ),
                 )
             )
-
-
-@lru_cache(maxsize=4)
-def _family_index(registry: Any) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
-    # Built once per registry object (the registry is immutable after loading).
-    return lineage.alias_index(lineage.entries(registry.families))
 
 
 def _safe_find(finder: Any, name: str) -> Any | None:
