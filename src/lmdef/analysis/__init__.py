@@ -28,14 +28,13 @@ from lmdef.analysis.definitions import is_definition_site, phrase_end
 from lmdef.analysis.occurrences import Matcher, matcher
 from lmdef.analysis.operationalisation import is_operationalised
 from lmdef.analysis.senses import (
+    in_cited_title,
     in_url_or_path,
     inside,
     is_reference_line,
     is_topic_mention,
-    overlaps,
     paragraph,
     reference_spans,
-    title_spans,
 )
 from lmdef.analysis.sentences import Sentences
 from lmdef.documents import Document
@@ -223,7 +222,6 @@ def analyse(
 
     sentences = Sentences(prose, document.blocks)
     refs = reference_spans(document)
-    titles = title_spans(document)
     non_ml: dict[tuple[str, int], bool] = {}  # (term, paragraph start) -> non-ML sense there
     kinds = {t.id: t.operationalised_by for t in lexicon.terms}
 
@@ -270,7 +268,7 @@ def analyse(
         if (
             inside(span, refs)
             or is_reference_line(prose, span)
-            or overlaps(span, titles)
+            or in_cited_title(document, span)
             or is_topic_mention(prose, span, sentence)
         ):
             staged.append((term, span, "mention", "mention (topic, title or reference)", False))

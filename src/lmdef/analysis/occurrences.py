@@ -112,7 +112,13 @@ class Matcher:
                 else:
                     prefixes |= found
         self._groups = groups
-        self._prefixes = tuple(sorted(prefixes)) if prefixes else None
+        # Keep only the shortest prefixes: "emergen" covers "emergent" and "emergence".
+        minimal = sorted(prefixes or (), key=len)
+        kept: list[str] = []
+        for p in minimal:
+            if not any(p.startswith(k) for k in kept):
+                kept.append(p)
+        self._prefixes = tuple(kept) if prefixes else None
         self.regex = re.compile("|".join(parts))
         self._exclusions = {
             t.id: re.compile("|".join(_variant_regex(e) for e in t.exclusions))

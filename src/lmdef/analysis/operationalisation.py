@@ -152,12 +152,17 @@ CHECKS: dict[str, Callable[[str, str, str, str], bool]] = {
 }
 
 
+_DIGIT = re.compile(r"\d|[〇一二三四五六七八九十百千万億兆]")
+
+
 def is_operationalised(
     kind: str, window: str, surface: str, before: str = "", after: str = ""
 ) -> bool:
     """Whether `window` (the use's sentence and its neighbours) makes the use precise.
 
-    `before`/`after` are the text of the use's own sentence on either side of it.
+    `before`/`after` are the text of the use's own sentence on either side of it. Every check
+    needs a number (a score, a measurement, a size, a threshold), so a window without one is
+    settled before the slower patterns run.
     """
     check = CHECKS.get(kind)
-    return bool(check and check(window, surface, before, after))
+    return bool(check and _DIGIT.search(window) and check(window, surface, before, after))

@@ -103,10 +103,13 @@ _VENUE = re.compile(
 
 def _looks_like_reference(line: str) -> bool:
     """A reference-list entry: authors, a year or venue, a title (GUIDE §2, cited titles)."""
-    authors = len(_AUTHOR_INITIALS.findall(line)) + len(_AUTHOR_FULL.findall(line))
-    venue = bool(_VENUE.search(line))
+    numbered = bool(_NUMBERED.match(line))
     year = bool(_YEAR.search(line))
-    if _NUMBERED.match(line):
+    if not (numbered or year):
+        return False
+    venue = bool(_VENUE.search(line))
+    authors = len(_AUTHOR_INITIALS.findall(line)) + len(_AUTHOR_FULL.findall(line))
+    if numbered:
         return authors >= 2 or (venue and (year or authors >= 1))
     return authors >= 2 and year and (venue or bool(re.search(r"\((?:19|20)\d\d[a-z]?\)", line)))
 
@@ -137,19 +140,27 @@ def _is_title_case(words: Sequence[str]) -> bool:
     return caps / len(content) >= 0.8
 
 
-def title_spans(document: Document) -> list[Span]:
-    """Quoted or linked Title Case strings: cited works' titles (mentions)."""
-    spans: list[Span] = []
-    prose = document.prose
-    for m in re.finditer(r"[\"“]([^\"“”\n]{8,200})[\"”]", prose):
-        if _is_title_case(_TITLE_WORD.findall(m.group(1))):
-            spans.append(Span(m.start(1), m.end(1)))
-    for m in _LINK_TEXT.finditer(document.text):
-        inner = m.group(1)
-        words = _TITLE_WORD.findall(inner)
-        if _is_title_case(words) and (":" in inner or len(words) >= 5):
-            spans.append(Span(m.start(1), m.end(1)))
-    return spans
+def in_cited_title(document: Document, span: Span) -> bool:
+    """The occurrence is inside a quoted or linked Title Case string on its line: a cited work's
+    title (a mention, GUIDE §2). Only the occurrence's own line is looked at."""
+    text, prose = document.text, document.prose
+    start = prose.rfind("\n", 0, span.start) + 1
+    end = prose.find("\n", span.end)
+    end = len(prose) if end < 0 else end
+    for m in _QUOTED.finditer(prose, start, end):
+        inside_quotes = m.start(1) <= span.start and span.end <= m.end(1)
+        if inside_quotes and _is_title_case(_TITLE_WORD.findall(m.group(1))):
+            return True
+    for m in _LINK_TEXT.finditer(text, start, end):
+        if m.start(1) <= span.start and span.end <= m.end(1):
+            inner = m.group(1)
+            words = _TITLE_WORD.findall(inner)
+            if _is_title_case(words) and (":" in inner or len(words) >= 5):
+                return True
+    return False
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,200})[\"”]")
 
 
 def is_topic_mention(prose: str, span: Span, sentence: Span) -> bool:
