@@ -2,7 +2,7 @@
 
 Serves N models (default 500) from tests/hub/hubsim.py with 50 ms added to every request, then
 prints, from one run:
-  1. models/s of lmdef's fetch_models (cold cache, --workers 32) vs the naive sequential loop a
+  1. models/s of lmdef's fetch_models (cold cache, --workers 64) vs the naive sequential loop a
      user writes (`ModelCard.load(id)` + `HfApi().model_info(id)` per ID), and the ratio
      (target >= 15x);
   2. requests per listed model (shared bases excluded): cold (<= 3), warm rerun (<= 1),
@@ -275,7 +275,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", type=int, default=500)
     parser.add_argument("--latency", type=float, default=0.05)
-    parser.add_argument("--workers", type=int, default=32)
+    parser.add_argument(
+        "--workers", type=int, default=64, help="lmdef --workers (the CLI allows 1-64)"
+    )
     parser.add_argument("--naive", type=int, default=100, help="IDs timed in the naive loop")
     parser.add_argument(
         "--memory", type=int, nargs=2, default=[1000, 10000], metavar=("SMALL", "LARGE")
