@@ -48,6 +48,7 @@ class FakeRepo:
     malformed_json: bool = False
     moved_to: str | None = None  # renamed repo: 307 to the new ID's URLs
     chunked_readme: bool = False  # serve README.md without Content-Length on GET
+    info_override: dict[str, Any] | None = None  # fields replaced in the model_info JSON
 
     @property
     def sha(self) -> str:
@@ -191,6 +192,7 @@ class HubSim:
         info = repo.info()
         if revision in repo.revisions:
             info["sha"] = repo.revisions[revision]
+        info.update(repo.info_override or {})
         body = (
             b'{"id": "' + repo.id.encode() + b'", "sha": '
             if repo.malformed_json

@@ -187,6 +187,9 @@ def test_unfetchable_base_becomes_a_warning_not_an_error(hub: HubSim) -> None:
         pytest.param({"gated": True}, "gated repository", id="gated"),
         pytest.param({"private": True}, "not found or private (HTTP 401)", id="private"),
         pytest.param({"malformed_json": True}, "malformed JSON", id="malformed-json"),
+        pytest.param(
+            {"info_override": {"siblings": 5}}, "unexpected model_info response", id="wrong-shape"
+        ),
     ],
 )
 def test_repo_problem_fails_that_model_and_the_run_goes_on(

@@ -65,12 +65,15 @@ class HubReader:
     def read(self, hub_id: str, *, revision: str | None, input: str) -> ModelSnapshot:
         if self.settings.offline:
             return self._read_offline(hub_id, revision=revision, input=input)
-        info = self.api.model_info(
-            hub_id,
-            revision=revision,
-            expand=EXPAND,
-            timeout=self.timeout,  # type: ignore[arg-type]
-        )
+        try:
+            info = self.api.model_info(
+                hub_id,
+                revision=revision,
+                expand=EXPAND,
+                timeout=self.timeout,  # type: ignore[arg-type]
+            )
+        except (KeyError, TypeError, AttributeError) as exc:  # valid JSON, wrong shape
+            raise HubRequestError(f"unexpected model_info response ({type(exc).__name__})") from exc
         meta = _distil(info, hub_id)
         self._save_meta(hub_id, revision, meta)
         return self._build(hub_id, meta, input=input, offline=False)
