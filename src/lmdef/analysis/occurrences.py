@@ -113,7 +113,8 @@ class Matcher:
                     prefixes |= found
         self._groups = groups
         # Keep only the shortest prefixes: "emergen" covers "emergent" and "emergence".
-        minimal = sorted(prefixes or (), key=len)
+        # Seven characters are selective enough ("general", "emergen", "capabil").
+        minimal = sorted({p[:7] if p.isascii() else p[:2] for p in prefixes or ()}, key=len)
         kept: list[str] = []
         for p in minimal:
             if not any(p.startswith(k) for k in kept):
