@@ -72,9 +72,9 @@ class HubReader:
                 expand=EXPAND,
                 timeout=self.timeout,  # type: ignore[arg-type]
             )
+            meta = _distil(info, hub_id)
         except (KeyError, TypeError, AttributeError) as exc:  # valid JSON, wrong shape
             raise HubRequestError(f"unexpected model_info response ({type(exc).__name__})") from exc
-        meta = _distil(info, hub_id)
         self._save_meta(hub_id, revision, meta)
         return self._build(hub_id, meta, input=input, offline=False)
 
