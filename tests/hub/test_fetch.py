@@ -188,7 +188,10 @@ def test_unfetchable_base_becomes_a_warning_not_an_error(hub: HubSim) -> None:
         pytest.param({"private": True}, "not found or private (HTTP 401)", id="private"),
         pytest.param({"malformed_json": True}, "malformed JSON", id="malformed-json"),
         pytest.param(
-            {"info_override": {"siblings": 5}}, "unexpected model_info response", id="wrong-shape"
+            {"info_override": {"siblings": 5}}, "unexpected model_info response", id="bad-siblings"
+        ),
+        pytest.param(
+            {"info_override": {"tags": 5}}, "unexpected model_info response", id="bad-tags"
         ),
     ],
 )
