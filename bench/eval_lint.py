@@ -35,8 +35,11 @@ TERMS = {
 
 
 def predict_cli(cmd: str, files: list[str], cwd: str) -> dict[tuple[str, str], set[int]]:
+    argv = shlex.split(cmd)
+    if os.path.exists(argv[0]):  # a relative path to the command must survive the cwd change
+        argv[0] = os.path.abspath(argv[0])
     out = subprocess.run(
-        [*shlex.split(cmd), "lint", "--format", "json", *files],
+        [*argv, "lint", "--format", "json", *files],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -150,12 +153,19 @@ def main() -> int:
     else:
         pred, detail = predict_in_process(files, a.labels_dir)
     s = score(gold, pred)
-    print(f"{'':8} {'P':>6} {'R':>6} {'F1':>6} {'left alone':>10}   tp  fp  fn  tn")
+    print(
+        f"{'':8} {'P':>6} {'R':>6} {'F1':>6} {'left alone':>10}   tp  fp  fn  tn"
+        "   | flag-every-occurrence baseline P / F1"
+    )
     rows = sorted(s["per_lang"].items())
     for lang, (tp, fp, fn, tn) in [*rows, ("all", (s["tp"], s["fp"], s["fn"], s["tn"]))]:
         p, r, f1 = _prf(tp, fp, fn)
         alone = tn / (tn + fp) if tn + fp else 0.0
-        print(f"{lang:8} {p:6.3f} {r:6.3f} {f1:6.3f} {alone:10.3f}  {tp:3} {fp:3} {fn:3} {tn:3}")
+        bp = (tp + fn) / (tp + fp + fn + tn) if tp + fp + fn + tn else 0.0
+        print(
+            f"{lang:8} {p:6.3f} {r:6.3f} {f1:6.3f} {alone:10.3f}  {tp:3} {fp:3} {fn:3} {tn:3}"
+            f"   | {bp:.3f} / {2 * bp / (bp + 1):.3f}"
+        )
     pos = s["tp"] + s["fn"]
     units = pos + s["fp"] + s["tn"]
     bp = pos / units if units else 0.0
