@@ -15,6 +15,11 @@ Lookups:
 - `Registry.find_family(model_id_or_name)`: the most specific family a Hub id or name belongs to.
 - `Registry.corpus_ids_in(text)`: every corpus name mentioned in prose, with its span.
 - `Registry.lineage(family)`: the family and the families it derives from, nearest first.
+- `Registry.volume_parts(family)`: the stated amounts behind a family's cumulative volume.
+
+`load_registry()` parses the packaged files once per process; `load_registry_from(corpora,
+families)` loads any pair of files (tests, experiments) and raises `RegistryError` with one line
+naming the file, the entry id and the field when an entry is invalid.
 """
 
 from __future__ import annotations
@@ -235,7 +240,8 @@ class Registry:
                 literal = [t for t in toks if t is not None]
                 score = (len(literal), sum(len(t) for t in literal))
                 entry = (toks, score, index, "/" in alias)
-                self._aliases_by_first.setdefault(toks[0] or "*", []).append(entry)
+                # the pattern of FamilyAlias keeps '*' out of the first token
+                self._aliases_by_first.setdefault(str(toks[0]), []).append(entry)
         self._prose = _prose_pattern(self.corpora)
         self._ancestors = {f.id: {a.id for a in self.lineage(f)[1:]} for f in self.families}
 
