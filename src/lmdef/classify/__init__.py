@@ -12,6 +12,7 @@ Flow: snapshot -> `facts.gather` (evidence) -> `criteria` (three criteria) -> ve
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 __all__ = ["ModelSnapshot", "base_model_ids", "classify_model", "default_registry", "needs_config"]
 
 MAX_LINEAGE_DEPTH = 6
+# Name parts that say the weights were derived from the family the name belongs to.
+FINE_TUNE_NAME = re.compile(
+    r"(?:^|[-_.])(?:fine-?tuned?|ft|sft|dpo|lora|qlora|peft|gguf|gptq|awq|exl\d|ggml|int[48]|"
+    r"\d-?bit|merged?|distill\w*|adapter|finetune)(?:$|[-_.])",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -142,9 +149,17 @@ def _assess(
     infos = [info for info in infos if info.declared or fits(info.languages)]
     name_fam = facts.name_family
     if name_fam is not None and not infos and fits(getattr(name_fam, "languages", None)):
-        if facts.is_family_member or own_training:
-            # The name belongs to a family and the card trains its own weights (or *is* the
-            # family's checkpoint): the registry holds public facts about this model itself.
+        derived_name = bool(FINE_TUNE_NAME.search(lineage.name_part(snapshot.model_id))) or any(
+            v.evidence.source == "hub_id"
+            for v in facts.outputs  # "-mnli", "-squad2": a head
+        )
+        derived_card = any(
+            facts.lineage.get(r)
+            for r in ("finetune", "adapter", "quantized", "merge", "copy", "continued")
+        )
+        if facts.is_family_member or own_training or not (derived_name or derived_card):
+            # The name belongs to a family and nothing says these weights were derived from
+            # another checkpoint: the registry holds public facts about this model itself.
             infos.append(
                 dataclasses.replace(
                     criteria.family_info(name_fam, min_tokens, " (public facts)", registry),

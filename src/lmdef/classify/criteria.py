@@ -98,9 +98,13 @@ def quantity_tokens(
     }:
         return None
     conv = to_tokens(float(value), unit, script_for(languages))
+    if getattr(quantity, "at_least", False):
+        # A stated part of the data (English Wikipedia inside mBERT's 104): a lower bound.
+        return conv.tokens, (*conv.steps, AT_LEAST_NOTE), False
     return conv.tokens, conv.steps, unit == "tokens"
 
 
+AT_LEAST_NOTE = "at least: the source states only part of the data"
 WORDS_PER_CAPTION = 10.0  # LABELING.md §2: "~2B captions x ~10 words"
 
 
@@ -201,7 +205,8 @@ def family_info(
     if output is not None and output != "text":
         llm = False
     elif tokens is not None:
-        llm = bool(output == "text" and _data_met(tokens, exact, min_tokens) == "yes" and transfer)
+        met = _data_met(tokens, exact, min_tokens, steps)
+        llm = bool(output == "text" and met == "yes" and transfer)
     fid = getattr(family, "id", "?")
     name = getattr(family, "name", fid)
     return BaseInfo(
@@ -217,7 +222,12 @@ def family_info(
     )
 
 
-def _data_met(tokens: float, exact: bool, min_tokens: float) -> Met:
+def _data_met(
+    tokens: float, exact: bool, min_tokens: float, steps: tuple[str, ...] | list[str] = ()
+) -> Met:
+    if any(AT_LEAST_NOTE in step for step in steps):
+        # A lower bound can only show that the volume is over the threshold, never under.
+        return "yes" if tokens > min_tokens else "unknown"
     if exact:
         if tokens > min_tokens:
             return "yes"
@@ -321,7 +331,8 @@ def criterion_text(
             None,
             None,
         )
-    best = max(scores, key=lambda k: scores[k])
+    # On a tie, the non-text reading wins: calling a classifier an LLM is the costlier error.
+    best = max(scores, key=lambda k: (scores[k], k != "text"))
     winning = [v for v in votes if v.value == best]
     data_votes: dict[str, float] = defaultdict(float)
     for v in winning:
@@ -391,7 +402,9 @@ def criterion_data(
     own = [
         a
         for a in facts.amounts
-        if a.scope != "finetuning" and not a.names_base and not _restates_base(a.sentence or a.quote, bases)
+        if a.scope != "finetuning"
+        and not a.names_base
+        and not _restates_base(a.sentence or a.quote, bases)
     ]
     own_tokens = None
     if own:
@@ -466,7 +479,7 @@ def criterion_data(
     estimate = None
     if tokens is not None:
         estimate = TokenEstimate(tokens=tokens, arithmetic=steps, languages=facts.languages)
-        met = _data_met(tokens, exact, min_tokens)
+        met = _data_met(tokens, exact, min_tokens, steps)
         if met == "unknown" and not exact:
             why = (
                 f"About {human(tokens)} tokens by estimate, within a factor of two of the "
@@ -548,7 +561,9 @@ def _domain_evidence(facts: Facts, output: str | None) -> list[Evidence]:
 
 
 def _translation_from_scratch(facts: Facts, bases: list[BaseInfo]) -> bool:
-    if bases or facts.auto_trained or facts.name_family is not None:
+    # Public facts about the model's own family (FSMT) do not make it a fine-tune; a family
+    # known to be reused (T5, mBART) does.
+    if facts.auto_trained or any(not b.self_family or b.transfer for b in bases):
         return False
     return any(
         "translation" in v.evidence.detail.lower()
@@ -598,11 +613,7 @@ def criterion_transfer(
             evidence=_top(yes),
             rationale="The card describes reuse beyond the training task.",
         )
-    if (
-        facts.is_family_member
-        and facts.name_family is not None
-        and getattr(facts.name_family, "transfer", False)
-    ):
+    if any(b.self_family for b in bases) and getattr(facts.name_family, "transfer", False):
         return Criterion(
             id="transfer",
             met="yes",

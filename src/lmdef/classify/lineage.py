@@ -29,7 +29,24 @@ _LINK_LINEAGE = re.compile(
     r"ファインチューニング",
     re.IGNORECASE,
 )
-_NOT_MODEL_PATHS = {"datasets", "spaces", "docs", "blog", "papers", "front", "tasks", "models"}
+_NOT_MODEL_PATHS = {
+    "datasets",
+    "spaces",
+    "docs",
+    "blog",
+    "papers",
+    "front",
+    "tasks",
+    "models",
+    "transformers",
+    "learn",
+    "join",
+    "settings",
+    "organizations",
+    "collections",
+    "api",
+    "posts",
+}
 
 
 class FamilyLike(Protocol):
@@ -117,7 +134,11 @@ def declared_bases(
     if body and ("huggingface.co/" in body or "model_name_or_path" in body):
         for match in _HF_LINK.finditer(body):
             hub_id = valid_hub_id(match.group("id") or match.group("arg"))
-            if not hub_id or hub_id.split("/")[0].lower() in _NOT_MODEL_PATHS:
+            if (
+                not hub_id
+                or hub_id.split("/")[0].lower() in _NOT_MODEL_PATHS
+                or hub_id.lower().endswith((".html", ".md", ".pdf", ".png", ".jpg"))
+            ):
                 continue
             lo = body.rfind("\n", 0, match.start()) + 1
             hi = body.find("\n", match.end())

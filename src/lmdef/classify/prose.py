@@ -104,8 +104,27 @@ _UNIT_NAMES: dict[str, Unit] = {
 
 # Lines worth reading for amounts of data: one of these unit words must be on the line.
 UNIT_TRIGGERS = (
-    "token", "word", "char", "hour", "hrs", "byte", "kb", "mb", "gb", "tb", "pb", "kib", "mib",
-    "gib", "tib", "トークン", "語", "文字", "時間", "токен", "слов",
+    "token",
+    "word",
+    "char",
+    "hour",
+    "hrs",
+    "byte",
+    "kb",
+    "mb",
+    "gb",
+    "tb",
+    "pb",
+    "kib",
+    "mib",
+    "gib",
+    "tib",
+    "トークン",
+    "語",
+    "文字",
+    "時間",
+    "токен",
+    "слов",
 )
 MAX_TRIGGER_HITS = 64  # occurrences looked at per trigger (a hostile card repeats words)
 
