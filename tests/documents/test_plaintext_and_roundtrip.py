@@ -105,3 +105,26 @@ def test_plain_text_masks_urls_and_splits_paragraphs() -> None:
         "An LLM, see https://example.org/LLM.",
         "Second paragraph\nwith two lines.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("notes.txt", "lmdef: ignore[LMD101]\nlmdef: ignore[LMD102]\nAn LLM.\n\nlmdef: enable\n"),
+        (
+            "paper.tex",
+            "% lmdef: ignore[LMD101]\n% lmdef: ignore[LMD102]\nAn LLM.\n\n% lmdef: enable\n",
+        ),
+        (
+            "card.md",
+            "<!-- lmdef: ignore[LMD101] -->\n<!-- lmdef: ignore[LMD102] -->\nAn LLM.\n\n<!-- lmdef: enable -->\n",
+        ),
+    ],
+    ids=["text", "latex", "markdown"],
+)
+def test_consecutive_directives_share_the_next_block_and_the_last_has_none(
+    path: str, text: str
+) -> None:
+    doc = parse_document(text, path)
+    targets = [d.next_block.slice(text) if d.next_block else None for d in doc.directives]
+    assert targets == ["An LLM.", "An LLM.", None]

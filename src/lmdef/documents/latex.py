@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from lmdef.documents import Directive, Document, Footnote, Heading
-from lmdef.documents._mask import blank_ranges, blank_urls, next_block, paragraphs
+from lmdef.documents._mask import blank_ranges, blank_urls, next_blocks, paragraphs
 from lmdef.spans import Span
 
 _TOKEN = re.compile(
@@ -29,8 +29,9 @@ _TOKEN = re.compile(
     r"|(?P<dollar>\$\$?)",
     re.DOTALL,
 )
-_BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
-_BRACKETS = re.compile(r"\\.|[{}\[\]]|\n[ \t]*\r?\n", re.DOTALL)
+_BRACES = re.compile(r"\\.|%[^\n]*|[{}]", re.DOTALL)
+# Inside an [option]: escaped braces/brackets (skipped), braces, "]" and paragraph breaks.
+_BRACKETS = re.compile(r"\\[{}\]]|[{}\]]|\n[ \t]*\r?\n")
 _WS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?")  # at most one line break between a command and its args
 _DOCUMENT = re.compile(r"\\begin[ \t]*\{document\}")
 _END_DOCUMENT = re.compile(r"\\end[ \t]*\{document\}")
@@ -70,8 +71,8 @@ _OPAQUE: dict[str, int] = {
     ),
     **dict.fromkeys(_words("newenvironment renewenvironment definecolor"), 3),
 }
-# Longest brace group we follow; keeps hostile unbalanced input linear-ish.
-_MAX_GROUP = 20_000
+# Longest [option] we follow (\\item labels, cite notes); keeps unbalanced input linear.
+_MAX_OPTION = 500
 
 # Glossary definitions and their number of mandatory arguments.
 _GLOSSARY = {
@@ -120,6 +121,23 @@ _ENV_ARGS = {
 }
 
 
+def _pair_braces(text: str) -> dict[int, int]:
+    """Every balanced {group} of the text in one pass (escaped braces and comments skipped).
+
+    One pass instead of a search per argument: `\\section{` repeated 100k times took minutes
+    with per-argument scanning.
+    """
+    closers: dict[int, int] = {}
+    stack: list[int] = []
+    for match in _BRACES.finditer(text):
+        tok = match.group()
+        if tok == "{":
+            stack.append(match.start())
+        elif tok == "}" and stack:
+            closers[stack.pop()] = match.end()
+    return closers
+
+
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -132,24 +150,17 @@ class _Scanner:
         self.env_stack: list[tuple[str, int, int]] = []  # (name, \\begin start, body start)
         self.item: tuple[Span, int] | None = None  # description item: (label, body start)
         self.bibitem: int | None = None  # start of the open \bibitem entry
+        self._closers: dict[int, int] | None = None  # "{" offset -> offset after its "}"
 
     # -- argument helpers -------------------------------------------------------------
     def group_end(self, pos: int, open_char: str) -> int | None:
         """Offset just after the group opened at `pos` ('{' or '['), None if unbalanced."""
-        text = self.text
         if open_char == "{":
-            depth = 0
-            for match in _BRACES.finditer(text, pos, pos + _MAX_GROUP):
-                tok = match.group()
-                if tok == "{":
-                    depth += 1
-                elif tok == "}":
-                    depth -= 1
-                    if depth == 0:
-                        return match.end()
-            return None
+            if self._closers is None:
+                self._closers = _pair_braces(self.text)
+            return self._closers.get(pos)
         depth = 0  # braces inside [..] protect brackets: [a={b]}]
-        for match in _BRACKETS.finditer(text, pos + 1, pos + _MAX_GROUP):
+        for match in _BRACKETS.finditer(self.text, pos + 1, pos + _MAX_OPTION):
             tok = match.group()
             if tok == "{":
                 depth += 1
@@ -188,8 +199,8 @@ class _Scanner:
         for _ in range(count):
             pos = self.skip_options(pos)
             arg = self.next_arg(pos, optional=False)
-            if arg is None:
-                break
+            if arg is None or _PARAGRAPH_BREAK.search(self.text, arg[0], arg[1]):
+                break  # a key or a path never spans a paragraph: unbalanced input
             self.blanks.append((pos, arg[1]))
             pos = arg[1]
         return pos
@@ -454,10 +465,11 @@ def parse_latex(text: str, path: str) -> Document:
         prose = blank_urls(blank_ranges(text, scanner.blanks))
     except (RecursionError, IndexError, ValueError, TypeError, AttributeError):
         return _fallback(text, path)
+    found = [(span, comment) for span, comment in scanner.comments if "lmdef" in comment]
+    targets = next_blocks(text, prose, [span.end for span, _ in found])
     directives = tuple(
-        Directive(span=span, text=comment, next_block=next_block(text, prose, span.end))
-        for span, comment in scanner.comments
-        if "lmdef" in comment
+        Directive(span=span, text=comment, next_block=target)
+        for (span, comment), target in zip(found, targets, strict=True)
     )
     return Document(
         path=path,
@@ -480,10 +492,11 @@ def _fallback(text: str, path: str) -> Document:
     """Conservative mask for input the scanner could not handle: comments, math, commands."""
     ranges = [match.span() for match in _FALLBACK.finditer(text)]
     prose = blank_urls(blank_ranges(text, ranges))
+    found = [m for m in re.finditer(r"%[^\n]*", text) if "lmdef" in m.group()]
+    targets = next_blocks(text, prose, [m.end() for m in found])
     directives = tuple(
-        Directive(Span(*m.span()), m.group()[1:].strip(), next_block(text, prose, m.end()))
-        for m in re.finditer(r"%[^\n]*", text)
-        if "lmdef" in m.group()
+        Directive(Span(*m.span()), m.group()[1:].strip(), target)
+        for m, target in zip(found, targets, strict=True)
     )
     return Document(
         path=path,

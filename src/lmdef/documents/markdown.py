@@ -20,6 +20,7 @@ to CJK punctuation counts as emphasis, i.e. whether a `*` is blanked, which no r
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pyromark
@@ -248,16 +249,16 @@ def _directives(
 
 def _next_block(text: str, starts: list[tuple[int, int, int]], after: int) -> Span | None:
     """The outermost block starting after `after` (a whole list or table, not its first cell)."""
-    best: tuple[int, int, int] | None = None
-    for start, end, depth in starts:  # few directives per file: a linear scan is fine
-        if start < after:
-            continue
-        if best is not None and start > best[0]:
-            break
-        if best is None or depth < best[2]:
-            best = (start, end, depth)
-    if best is None:
+    index = bisect.bisect_left(starts, (after, -1, -1))
+    if index >= len(starts):
         return None
+    first = starts[index][0]
+    best = starts[index]
+    for candidate in starts[index : index + 8]:  # blocks opening at the same offset
+        if candidate[0] != first:
+            break
+        if candidate[2] < best[2]:
+            best = candidate
     end = best[1]
     while end > best[0] and text[end - 1] in " \t\r\n":
         end -= 1

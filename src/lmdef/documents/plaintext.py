@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lmdef.documents import Directive, Document
-from lmdef.documents._mask import blank_ranges, blank_urls, next_block, paragraphs
+from lmdef.documents._mask import blank_ranges, blank_urls, next_blocks, paragraphs
 from lmdef.spans import Span
 
 # The directive is the text from `lmdef:` to the end of the line; the span is the whole line.
@@ -25,9 +25,10 @@ def parse_plaintext(text: str, path: str) -> Document:
             for m in _DIRECTIVE_LINE.finditer(text)
         ]
     prose = blank_urls(blank_ranges(text, [(span.start, span.end) for span, _ in found]))
+    targets = next_blocks(text, prose, [span.end for span, _ in found])
     directives = tuple(
-        Directive(span=span, text=body, next_block=next_block(text, prose, span.end))
-        for span, body in found
+        Directive(span=span, text=body, next_block=target)
+        for (span, body), target in zip(found, targets, strict=True)
     )
     return Document(
         path=path,
