@@ -7,6 +7,21 @@ import pytest
 from .helpers import statuses
 
 NOT_USES = [
+    ("The patient needed emergent surgery.", "emergent", "name", "medical-urgent"),
+    (
+        "Emergent vegetation covers the shallow margins of the lake.",
+        "emergent",
+        "name",
+        "emergent-vegetation",
+    ),
+    ("The Frontier Model Forum published a report.", "frontier-model", "name", "industry-body"),
+    (
+        "Members of the Global Partnership on AI (GPAI) met in Paris.",
+        "general-purpose-technology",
+        "non-ml",
+        "gpai-partnership",
+    ),
+    ("Analysts expect robust growth in cloud spending.", "robust", "name", "robust-growth"),
     ("We deploy with TensorRT-LLM on two GPUs.", "llm", "name", "product-name-suffix"),
     ("LLM-jp released a new corpus.", "llm", "name", "project-name-prefix"),
     ("We fine-tuned LLM-7B on our data.", "llm", "name", "model-name-with-size"),
