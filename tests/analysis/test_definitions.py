@@ -11,6 +11,16 @@ import pytest
 from .helpers import analysis_of, flagged
 
 DEFINED = [
+    (
+        "The paper reports a jump in accuracy once models pass a size threshold, which they call emergent abilities.",
+        "emergent",
+        "their-name-with-content",
+    ),
+    (
+        "事前学習したモデルを多様なタスクに適応させる手法を基盤モデルという。",
+        "foundation-model",
+        "ja-wo-x-to-iu",
+    ),
     # English explicit forms.
     (
         "We define an emergent ability as one that is absent in small models but present in large ones.",
