@@ -50,7 +50,6 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", 
 _OPAQUE_LINKS = frozenset({"Autolink", "Email"})
 
 _ATX_OPEN = re.compile(r"#{1,6}[ \t]*")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]]*)\]:")
 _REFERENCE_HEADING = re.compile(
@@ -207,9 +206,13 @@ def _heading_span(text: str, start: int, end: int) -> Span:
     if text.startswith("#", start):  # ATX: "## Title ##"
         opening = _ATX_OPEN.match(text, start, end)
         start = opening.end() if opening else start
-        closing = _ATX_CLOSE.search(text, start, end)
-        if closing is not None:
-            end = closing.start()
+        hashes = end
+        while hashes > start and text[hashes - 1] == "#":
+            hashes -= 1
+        if hashes < end and (hashes == start or text[hashes - 1] in " \t"):
+            end = hashes  # a closing sequence, not "C#"
+            while end > start and text[end - 1] in " \t":
+                end -= 1
     else:  # setext: drop the === / --- underline line
         newline = text.rfind("\n", start, end)
         if newline != -1:
