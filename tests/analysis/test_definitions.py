@@ -183,6 +183,11 @@ DEFINED = [
 
 NOT_DEFINED = [
     (
+        "**Robustness:** we tested the model on noisy inputs and it held up well.",
+        "robust",
+        "label-is-not-a-gloss",
+    ),
+    (
         "Foundation models (Bommasani et al., 2021) are everywhere.",
         "foundation-model",
         "bare-citation",

@@ -7,6 +7,12 @@ import pytest
 from .helpers import statuses
 
 NOT_USES = [
+    (
+        "Emergence: How Simple Rules Make Patterns\n\nBirds flock and fish school by local rules.",
+        "emergent",
+        "non-ml",
+        "title-takes-the-sense-of-its-paragraph",
+    ),
     ("Training ran in a state-of-the-art data center.", "sota", "name", "sota-said-of-equipment"),
     ("世界の最先端技術を持ち寄る組織が発足した。", "sota", "name", "ja-sota-said-of-technology"),
     ("The patient needed emergent surgery.", "emergent", "name", "medical-urgent"),

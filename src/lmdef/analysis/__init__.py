@@ -104,6 +104,11 @@ _GLOSSARY_HEADING = re.compile(
     r"(?i)\b(?:glossary|definitions?|terminology|terms|key\s+terms|notation)\b|用語|定義"
 )
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•]\s+)?(?:\\item\s*\[?\s*)?(?:\*\*|__)?[ \t]*")
+_GLOSS_START = re.compile(
+    r"(?i)(?:an?|any|the|models?|systems?|technolog(?:y|ies)|abilit(?:y|ies)|capabilit(?:y|ies)|"
+    r"refers?|means?|denotes?|describes?|used\s+(?:for|to))\b"
+    r"|[^\sA-Za-z]*[\u3040-\u30ff\u4e00-\u9fff]"
+)
 _ENTRY_AFTER = re.compile(r"^(?:\*\*|__|\])?\s*(?:[:：—–]|\s-\s|\s*\n:)\s*(?P<body>[^\n]{8,})")
 _FOOTNOTE_GAP = re.compile(r"^[\"'”’」』)]?\s*(?:\w{0,12})?$")
 _BARE_CITATION = re.compile(
@@ -159,9 +164,12 @@ def _structural_definitions(
         entry = _ENTRY_AFTER.match(prose[end : end + 400])
         if entry is None or _word_count(entry.group("body")) < 4:
             continue
-        source: DefinitionSource = (
-            "glossary-section" if inside(span, sections) else "definition-item"
-        )
+        in_section = inside(span, sections)
+        # Outside a glossary, "Robustness: we tested on noisy inputs" is a label, not a gloss:
+        # the body must read as a definition (a noun phrase or "refers to / means").
+        if not in_section and not _GLOSS_START.match(entry.group("body")):
+            continue
+        source: DefinitionSource = "glossary-section" if in_section else "definition-item"
         found.append(Definition(term, source, span, "entry: term followed by its gloss"))
     # An outline entry: a list item that is only the term, with an indented list under it.
     # (List markers may be masked out of the prose, so the structure is read from the text.)
@@ -245,6 +253,11 @@ def analyse(
             staged.append((term, span, "name", "a name or technical term", False))
             continue
         para = paragraph(prose, span.start)
+        if "\n" not in prose[para.start : para.end].strip() and para.end - para.start < 160:
+            # A title or heading takes its sense from the paragraph it heads.
+            nxt = len(prose) - len(prose[para.end :].lstrip())
+            if nxt < len(prose):
+                para = Span(para.start, paragraph(prose, nxt).end)
         key = (term, para.start)
         if key not in non_ml:
             non_ml[key] = m.non_ml_context(term, prose[para.start : para.end])

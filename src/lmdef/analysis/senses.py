@@ -196,10 +196,24 @@ def in_url_or_path(prose: str, span: Span) -> bool:
     return bool(_URLISH.search(token))
 
 
+_PARAGRAPH_LIMIT = 8000
+
+
 def paragraph(prose: str, offset: int) -> Span:
-    start = prose.rfind("\n\n", 0, offset)
-    end = prose.find("\n\n", offset)
-    return Span(0 if start < 0 else start + 2, len(prose) if end < 0 else end)
+    """The blank-line delimited paragraph around `offset` (masked lines count as blank)."""
+    start = prose.rfind("\n", 0, offset) + 1
+    while start > 0 and offset - start < _PARAGRAPH_LIMIT:
+        prev = prose.rfind("\n", 0, start - 1) + 1
+        if not prose[prev : start - 1].strip():
+            break
+        start = prev
+    end = prose.find("\n", offset)
+    while end != -1 and end - offset < _PARAGRAPH_LIMIT:
+        nxt = prose.find("\n", end + 1)
+        if not prose[end + 1 : len(prose) if nxt < 0 else nxt].strip():
+            break
+        end = nxt
+    return Span(start, len(prose) if end < 0 else end)
 
 
 def inside(span: Span, spans: Sequence[Span]) -> bool:
