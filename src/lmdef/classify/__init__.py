@@ -148,7 +148,7 @@ def _assess(
 
     infos = [info for info in infos if info.declared or fits(info.languages)]
     name_fam = facts.name_family
-    if name_fam is not None and not infos and fits(getattr(name_fam, "languages", None)):
+    if name_fam is not None and fits(getattr(name_fam, "languages", None)):
         derived_name = bool(FINE_TUNE_NAME.search(lineage.name_part(snapshot.model_id))) or any(
             v.evidence.source == "hub_id"
             for v in facts.outputs  # "-mnli", "-squad2": a head
@@ -157,16 +157,20 @@ def _assess(
             facts.lineage.get(r)
             for r in ("finetune", "adapter", "quantized", "merge", "copy", "continued")
         )
-        if facts.is_family_member or own_training or not (derived_name or derived_card):
-            # The name belongs to a family and nothing says these weights were derived from
-            # another checkpoint: the registry holds public facts about this model itself.
-            infos.append(
+        declared = [info for info in infos if info.declared]
+        if not declared and (
+            facts.is_family_member or own_training or not (derived_name or derived_card)
+        ):
+            # The name belongs to a family and nothing says these weights came from another
+            # checkpoint: the registry holds public facts about this model itself, and other
+            # models the prose mentions are not its bases.
+            infos = [
                 dataclasses.replace(
                     criteria.family_info(name_fam, min_tokens, " (public facts)", registry),
                     self_family=True,
                 )
-            )
-        else:
+            ]
+        elif not infos:
             infos.append(
                 criteria.family_info(name_fam, min_tokens, " (named in the hub id)", registry)
             )

@@ -267,6 +267,18 @@ def criterion_text(
         # "a BERT model fine-tuned to detect spam": architecture words describe the base; the
         # fine-tune's own head decides criterion 1 (issue #3 §4).
         votes = [v for v in votes if not v.evidence.detail.startswith(BASE_DESCRIPTIONS)]
+        structured_head = any(
+            v.value != "text" and v.evidence.source.startswith(("front_matter", "config", "hub:"))
+            for v in votes
+        )
+        if structured_head:
+            # The metadata declares a non-text head; prose about masked or causal LM objectives
+            # then describes how the base was pretrained.
+            votes = [
+                v
+                for v in votes
+                if not (v.value == "text" and v.evidence.source.startswith("readme"))
+            ]
     primary = bases[0] if bases else None
     if primary is not None and primary.output:
         weight = 6.0 if relation in INHERIT_ALL else 1.0

@@ -40,7 +40,17 @@ W_NAME_TASK = 1.5
 MAX_REPEAT_BONUS = 3  # a phrase repeated many times counts a little more, not linearly
 EMPTY_CARD_WORDS = 12
 LINEAGE_RELATIONS = frozenset(
-    {"finetune", "continued", "copy", "quantized", "merge", "adapter", "distilled", "component"}
+    {
+        "finetune",
+        "continued",
+        "copy",
+        "quantized",
+        "merge",
+        "adapter",
+        "distilled",
+        "component",
+        "mention",
+    }
 )
 # A corpus named in a line with one of these words is training data (not an eval set).
 _CLAUSES = re.compile(r"[,;()\[\]]|\band\b|\bwith\b|\bor\b|、|と")
