@@ -172,6 +172,11 @@ class BaseModelsFile(_Frozen):
         description="Language names as they appear in Hub ids -> ISO 639-1 code "
         "(used with `other_language_means_other_model`)."
     )
+    untrained_markers: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$")]] = Field(
+        default_factory=list,
+        description="Name tokens saying the weights are not a family's pretrained weights "
+        "('tiny-random-llama', 'gpt2-from-scratch'): find_family returns None for such names.",
+    )
     families: list[BaseFamily]
 
 
@@ -220,10 +225,12 @@ class Registry:
         corpora: Sequence[Corpus],
         families: Sequence[BaseFamily],
         language_names: Mapping[str, str],
+        untrained_markers: Iterable[str] = (),
     ) -> None:
         self.corpora: tuple[Corpus, ...] = tuple(corpora)
         self.families: tuple[BaseFamily, ...] = tuple(families)
         self.language_names: Mapping[str, str] = dict(language_names)
+        self.untrained_markers: frozenset[str] = frozenset(untrained_markers)
         self._corpus_by_id = {c.id: c for c in self.corpora}
         self._family_by_id = {f.id: f for f in self.families}
         self._corpus_by_name: dict[str, Corpus] = {}
@@ -327,9 +334,11 @@ class Registry:
 
         Matching rule: the name is lowercased and cut into tokens at '-', '_', '/', whitespace
         and '.' unless the dot sits between digits ('TheBloke/Mistral-7B-Instruct-v0.2-GGUF' ->
-        thebloke mistral 7b instruct v0.2 gguf). An alias matches when its tokens occur as a contiguous run of those tokens, so
-        aliases match whole tokens only ('roberta' does not match 'robertinha'); '*' in an
-        alias stands for exactly one token ('pythia-*-deduped'). Aliases without '/' are matched
+        thebloke mistral 7b instruct v0.2 gguf). A name holding an `untrained_markers` token
+        ('tiny-random-llama', 'gpt2-from-scratch') has no family: its weights are not the
+        family's. An alias matches when its tokens occur as a contiguous run of the name's
+        tokens, so aliases match whole tokens only ('roberta' does not match 'robertinha');
+        '*' in an alias stands for exactly one token ('pythia-*-deduped'). Aliases without '/' are matched
         against the repository name only, never the owner ('robert-smith/model' is not
         RoBERTa); aliases with '/' are matched against the whole id. Among the families that
         match, (1) a family is dropped when another match derives from it (ELYZA's Llama-2
@@ -343,6 +352,8 @@ class Registry:
         """
         full = name_tokens(model_id_or_name)
         repo = name_tokens(model_id_or_name.rsplit("/", 1)[-1]) if "/" in model_id_or_name else full
+        if self.untrained_markers.intersection(repo):
+            return None
         languages = {self.language_names[t] for t in repo if t in self.language_names}
         best: dict[int, tuple[int, int, int, int]] = {}
         for tokens, use_full in ((repo, False), (full, True)):
@@ -516,23 +527,22 @@ def load_corpora(path: Path) -> tuple[Corpus, ...]:
     return tuple(corpora)
 
 
-def load_families(path: Path) -> tuple[tuple[BaseFamily, ...], dict[str, str]]:
+def load_families(path: Path) -> tuple[tuple[BaseFamily, ...], BaseModelsFile]:
+    """The families, and the file's top-level settings (with `families` left empty)."""
     data = _read_yaml(path)
     families = _entries(path, data, "families", BaseFamily)
     try:
-        names = BaseModelsFile.model_validate(
-            {"language_names": data.get("language_names"), "families": []}
-        )
+        settings = BaseModelsFile.model_validate({**data, "families": []})
     except ValidationError as exc:
-        raise RegistryError(_validation_message(path, "language_names", exc)) from exc
+        raise RegistryError(_validation_message(path, "top level", exc)) from exc
     _check_unique(path, families)
-    return tuple(families), dict(names.language_names)
+    return tuple(families), settings
 
 
 def load_registry_from(corpora_path: Path, families_path: Path) -> Registry:
     """Load, validate and cross-check both files; raise RegistryError naming file, entry, field."""
     corpora = load_corpora(corpora_path)
-    families, language_names = load_families(families_path)
+    families, settings = load_families(families_path)
     corpus_ids = {c.id for c in corpora}
     family_ids = {f.id for f in families}
     by_id = {f.id: f for f in families}
@@ -556,7 +566,7 @@ def load_registry_from(corpora_path: Path, families_path: Path) -> Registry:
                     f"{families_path}: entry {f.id!r}: field 'derived_from': cycle through {cur.id!r}"
                 )
             seen.add(cur.id)
-    return Registry(corpora, families, language_names)
+    return Registry(corpora, families, settings.language_names, settings.untrained_markers)
 
 
 @functools.lru_cache(maxsize=1)
