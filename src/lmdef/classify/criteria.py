@@ -27,6 +27,14 @@ MIN_OUTPUT_SCORE = 1.0
 BAND_LOW, BAND_HIGH = 0.5, 2.0  # LABELING.md §2 "borderline band" for estimates
 INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
 TEXT_LIKE_DATA = {"text", "speech", "captions"}
+# Signals that describe a pretrained language model itself (not a task system like MT or ASR).
+LM_SIGNALS = (
+    "phrase-generative-lm:",
+    "phrase-mask-token:",
+    "code-generative-class:",
+    "phrase-rtd-discriminator:",
+    "phrase-lm-architecture:",
+)
 BASE_DESCRIPTIONS = ("phrase-lm-architecture:", "phrase-language-model:")
 
 
@@ -645,10 +653,7 @@ def criterion_transfer(
             rationale="A translation system trained for one language pair; no reuse offered.",
         )
     lm_evidence = any(
-        v.value == "text"
-        and v.weight >= 1.5
-        and v.evidence.source.startswith(("readme", "front_matter:widget", "config"))
-        for v in facts.outputs
+        v.value == "text" and v.evidence.detail.startswith(LM_SIGNALS) for v in facts.outputs
     )
     # A masked LM exists to be fine-tuned or probed: its own signals show transfer.
     masked = any(
