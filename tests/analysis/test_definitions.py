@@ -12,6 +12,16 @@ from .helpers import analysis_of, flagged
 
 DEFINED = [
     (
+        "We study decoder-only models pretrained on over 1B tokens of text (hereafter, LLMs).",
+        "llm",
+        "hereafter",
+    ),
+    (
+        "Weiら（2022）は、創発的能力を「小さいモデルには存在せず大きいモデルに存在する能力」と定義している。",
+        "emergent",
+        "ja-citation-defines",
+    ),
+    (
         "The paper reports a jump in accuracy once models pass a size threshold, which they call emergent abilities.",
         "emergent",
         "their-name-with-content",

@@ -129,6 +129,12 @@ _GENERIC_IS = re.compile(
     r"(?:(?:said\s+to\s+be|called|considered|deemed|regarded\s+as|only|truly)\s+)?[\"'“‘]?$",
     re.IGNORECASE,
 )
+# "pretrained language models with over 1B parameters (hereafter, LLMs)".
+_HEREAFTER = re.compile(
+    r"[(（]\s*(?:hereafter|henceforth|hereinafter|below)[,:]?\s+(?:(?:called|referred\s+to\s+as|"
+    r"simply|just)\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
 _PASSIVE_NAME = re.compile(
     r"(?<!so-)(?<!so\s)\b(?:called|termed|dubbed|known\s+as|referred\s+to\s+as|defined\s+as)\s+"
     r"(?:an?\s+|the\s+)?[\"'“‘]?$",
@@ -172,7 +178,10 @@ _JA_TEIGI = re.compile(
     r"^[」』]?\s*(?:[（(][^）)\n]{0,40}[）)])?[^\s。、をはがにの]{0,6}?(?:である|だ)?"
     r"と(?:定義|呼ぶ|呼び|呼ん|呼ばれ|称する|称し|称され|名付け)"
 )
-_JA_WO_TEIGI = re.compile(r"^[」』]?\s*を[^。！？\n]{4,}?と(?:定義|呼ぶ|呼び|呼ん|称|みな|する)")
+# 「Xを…と定義する」, also with a short suffix on the term (「創発的能力を…と定義」).
+_JA_WO_TEIGI = re.compile(
+    r"^[」』]?[^\s。、をはがにの「」]{0,4}を[^。！？\n]{4,}?と(?:定義|呼ぶ|呼び|呼ん|称|みな|する)"
+)
 _JA_SUNAWACHI = re.compile(r"^[^。！？\n]{0,12}?(?:つまり|すなわち|即ち|言い換えれば)")
 _JA_PAREN_GLOSS = re.compile(r"^[」』]?\s*[（(](?P<gloss>[^（）()\n]{10,})[）)]")
 # 「Xは…を特徴とする」「Xは…のことである」「…としてXが定義されてきた」
@@ -254,6 +263,8 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "a X is T if (conditional definition)"
     if _WE_TREAT.search(near_before) and _CONDITION.match(after):
         return "we treat/call ... X if"
+    if _HEREAFTER.search(near_before) and _gloss_ok(near_before, 4):
+        return "(hereafter X)"
     if _PASSIVE_NAME.search(near_before) and _gloss_ok(near_before, 5):
         return "is called"
     if _BY_MEAN_BEFORE.search(near_before) and _BY_MEAN_AFTER.match(after):
