@@ -109,6 +109,7 @@ NOT_USES = [
 ]
 
 STILL_USES = [
+    ("We first give a formal definition of LLM robustness.", "llm", "definition-of-a-compound"),
     ("Our LLM-based agent writes code.", "llm", "llm-based-compound"),
     ("Responsible LLM-application deployment needs care.", "llm", "lowercase-compound"),
     ('Do models really have "emergent" abilities?', "emergent", "scare-quotes-are-a-use"),

@@ -168,7 +168,9 @@ _CRITERIA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CRITERIA_AFTER = re.compile(
-    r"^[\"'”’]?\s*(?:is|are|reads?|requires?|includes?|:|as\b|—)", re.IGNORECASE
+    r"^[\"'”’]?\s*(?:(?:from|by|in|of|given\s+by)\s+[^:;]{0,60}?(?::|\bas\b)|"
+    r"is|are|reads?|requires?|includes?|:|as\b|—)",
+    re.IGNORECASE,
 )
 
 # Japanese.

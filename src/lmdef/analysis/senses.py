@@ -166,10 +166,19 @@ _QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,200})[\"”]")
 def is_topic_mention(prose: str, span: Span, sentence: Span) -> bool:
     """The term is what the sentence talks about, not something it uses."""
     before = prose[max(sentence.start, span.start - 60) : span.start]
-    if _TOPIC_BEFORE.search(before):
+    after = prose[span.end : min(sentence.end, span.end + 30)]
+    # "a definition of LLM robustness": the topic is robustness; LLM is a modifier, a use.
+    noun = _NOUN_TERM.search(span.slice(prose))  # adjectives ("emergent") always modify
+    if _TOPIC_BEFORE.search(before) and not (noun and _MODIFIES_NEXT.match(after)):
         return True
-    after = prose[span.end : min(sentence.end, span.end + 12)]
     return bool(_JA_TOPIC_AFTER.match(after))
+
+
+_NOUN_TERM = re.compile(r"(?:LLMs?|[Mm]odels?|AI|[Tt]echnolog(?:y|ies)|SOTA|モデル)$")
+_MODIFIES_NEXT = re.compile(
+    r"\s+(?!(?:is|are|was|were|be|and|or|in|as|has|have|had|that|which|to|for|of|with|on|by|"
+    r"remains?|varies|vary|differs?|itself|here|today|now)\b)[A-Za-z]"
+)
 
 
 _TOKEN_EDGE = re.compile(r"[\s<>()\[\]\"'“”「」、。]")
