@@ -146,7 +146,10 @@ def family_tokens(
             exact = exact and q[2]
             known = True
             steps += [f"{name}: {step}" for step in q[1]]
-        elif (corpora := _family_corpora(member, registry)) is not None:
+        elif (
+            getattr(member, "derived_from", None) is None  # a derived family reuses its base's
+            and (corpora := _family_corpora(member, registry)) is not None
+        ):
             # No published total: the sum of the corpora the family names, each converted.
             total += corpora[0]
             exact = False
@@ -182,22 +185,23 @@ def _family_corpora(family: Any, registry: Any | None) -> tuple[float, list[str]
     if registry is None or not hasattr(registry, "corpus"):
         return None
     fam_langs = set(getattr(family, "languages", []) or [])
-    total, steps = 0.0, []
+    total, steps, partial = 0.0, [], False
     for corpus_id in getattr(family, "corpora", []) or []:
         corpus = registry.corpus(corpus_id)
         if corpus is None:
             continue
         langs = list(getattr(corpus, "languages", []) or [])
-        # A multilingual corpus says nothing about one language's slice.
-        if "multi" in langs and "multi" not in fam_langs:
-            continue
         q = quantity_tokens(getattr(corpus, "quantity", None), langs)
-        if q is None:
+        # A multilingual corpus says nothing about one language's slice.
+        if q is None or ("multi" in langs and "multi" not in fam_langs):
+            partial = True
             continue
         total += q[0]
         steps += [f"{corpus.name}: {step}" for step in q[1]]
     if not steps:
         return None
+    if partial:
+        steps.append(AT_LEAST_NOTE)  # some corpora have no usable size: a lower bound
     return total, steps
 
 
