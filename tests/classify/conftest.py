@@ -1,91 +1,9 @@
-"""Fixtures for classify tests: a tiny registry with invented families and corpora.
-
-The names ("toybert", "toyllama"...) are made up so that the tests pin the classifier's rules,
-not the contents of the shipped registry (tests/registry covers that).
-"""
+"""Fixtures for classify tests: a tiny registry with invented families and corpora."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 import pytest
-
-
-@dataclass(frozen=True)
-class Q:
-    value: float
-    unit: str
-
-
-@dataclass(frozen=True)
-class Fam:
-    id: str
-    name: str
-    aliases: list[str]
-    pretraining: Q | None
-    output: str = "text"
-    transfer: bool = True
-    languages: list[str] = field(default_factory=lambda: ["en"])
-    corpora: list[str] = field(default_factory=list)
-    derived_from: str | None = None
-    additional_pretraining: Q | None = None
-    components: list[str] = field(default_factory=list)
-    tokens_seen: Q | None = None
-    examples: int | None = None
-
-
-@dataclass(frozen=True)
-class Cor:
-    id: str
-    name: str
-    aliases: list[str]
-    quantity: Q | None
-    languages: list[str] = field(default_factory=lambda: ["en"])
-    kind: str = "text"
-
-
-class FakeRegistry:
-    """Implements the lookups lmdef.classify uses (find_family, find_corpus, lineage...)."""
-
-    def __init__(self, families: list[Fam], corpora: list[Cor]) -> None:
-        self.families = tuple(families)
-        self.corpora = tuple(corpora)
-
-    def family(self, family_id: str) -> Fam | None:
-        return next((f for f in self.families if f.id == family_id), None)
-
-    def lineage(self, family: Fam) -> tuple[Fam, ...]:
-        chain = [family]
-        while chain[-1].derived_from and self.family(chain[-1].derived_from):
-            chain.append(self.family(chain[-1].derived_from))
-        return tuple(chain)
-
-    def find_family(self, name: str) -> Fam | None:
-        tokens = [t for t in re.split(r"[^a-z0-9]+", name.lower()) if t]
-        best = None
-        for fam in self.families:
-            for alias in fam.aliases:
-                a = alias.split("-")
-                hit = any(tokens[i : i + len(a)] == a for i in range(len(tokens)))
-                if hit and (best is None or len(alias) > best[0]):
-                    best = (len(alias), fam)
-        return best[1] if best else None
-
-    def find_corpus(self, name: str) -> Cor | None:
-        key = name.lower()
-        return next((c for c in self.corpora if key in c.aliases or key == c.name.lower()), None)
-
-    def corpus_ids_in(self, text: str) -> list[tuple[Cor, int, int]]:
-        out = []
-        low = text.lower()
-        for c in self.corpora:
-            for alias in c.aliases:
-                start = low.find(alias)
-                if start >= 0:
-                    out.append((c, start, start + len(alias)))
-                    break
-        return sorted(out, key=lambda item: item[1])
+from classify_fakes import Cor, Fam, FakeRegistry, Q
 
 
 @pytest.fixture

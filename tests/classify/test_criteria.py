@@ -211,3 +211,69 @@ def test_fine_tune_inherits_volume_through_registry_lineage(registry):
     result = classify_model(snap(card), registry=registry)
     assert result.pretraining_tokens == pytest.approx(2e12)
     assert result.verdict == "llm"
+
+
+def test_hub_base_snapshot_supplies_the_inherited_volume(registry):
+    base = snap(
+        "---\npipeline_tag: text-generation\n---\nA causal language model pretrained on 2 "
+        "trillion tokens of web text. Prompt it or fine-tune it.\n",
+        "lab/base-lm",
+    )
+    tune = snap("---\nbase_model: lab/base-lm\n---\nAn instruction-tuned chat model.\n")
+    alone = classify_model(tune, registry=registry)
+    assert alone.criteria[1].met == "unknown"  # the card alone says nothing about data
+    result = classify_model(tune, bases={"lab/base-lm": base}, registry=registry)
+    assert result.verdict == "llm"
+    assert result.pretraining_tokens == pytest.approx(2e12)
+    assert result.derived_from_llm is True
+    assert any(e.source == "base_model:lab/base-lm" for e in result.criteria[1].evidence)
+
+
+def test_lower_bound_volume_is_never_a_no(registry):
+    from classify_fakes import Fam, Q
+
+    registry.families += (
+        Fam("partial", "Partial", ["partialbert"], Q(2e8, "words", at_least=True)),
+    )
+    card = "---\nbase_model: partialbert\n---\nA fine-tuned masked language model.\n"
+    result = classify_model(snap(card), registry=registry)
+    assert result.criteria[1].met == "unknown"  # 0.26B tokens, but only a lower bound
+
+
+@pytest.mark.parametrize(
+    ("card", "extra", "expected"),
+    [
+        (
+            "---\nbase_model: org/a\ntags:\n- base_model:finetune:org/b\n---\nx\n",
+            {},
+            ["org/a", "org/b"],
+        ),
+        ("x\n", {"adapter_config": {"base_model_name_or_path": "org/c"}}, ["org/c"]),
+        (
+            "This model is a fine-tuned version of [m](https://huggingface.co/org/d) on data.\n",
+            {},
+            ["org/d"],
+        ),
+        ("See the [docs](https://huggingface.co/docs/transformers/index) for more.\n", {}, []),
+        ("---\nbase_model: ../../etc/passwd\n---\nx\n", {}, []),
+    ],
+    ids=[
+        "front-matter-and-tag",
+        "adapter-config",
+        "prose-link",
+        "docs-link-is-not-a-base",
+        "invalid-id",
+    ],
+)
+def test_base_model_ids(card, extra, expected):
+    from lmdef.classify import base_model_ids
+
+    assert base_model_ids(snap(card, "org/self", **extra)) == expected
+
+
+def test_needs_config_only_when_the_head_is_unknown():
+    from lmdef.classify import needs_config
+
+    assert needs_config(snap("---\nlicense: mit\n---\nWeights.\n")) is True
+    assert needs_config(snap("---\npipeline_tag: text-generation\n---\nA chat model.\n")) is False
+    assert needs_config(snap("x\n", config={"architectures": ["FooForCausalLM"]})) is False
