@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from classify_fakes import Cor, Fam, FakeRegistry, Q
+from classify_fakes import Cor, FakeRegistry, Fam, Q
 
 
 @pytest.fixture
