@@ -50,7 +50,6 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", 
 _OPAQUE_LINKS = frozenset({"Autolink", "Email"})
 
 _ATX_OPEN = re.compile(r"#{1,6}[ \t]*")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]]*)\]:")
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(references?|bibliography|works cited|citations?|"
@@ -235,16 +234,19 @@ def _directives(
         if cand_start < seen_end:
             continue
         pos = cand_start
-        while True:
-            match = _COMMENT.search(text, pos)
-            if match is None or match.start() >= max(cand_end, pos + 1):
+        while True:  # str.find, not a regex search: no rescanning past this candidate
+            open_at = text.find("<!--", pos, max(cand_end, pos + 1))
+            if open_at == -1:
                 break
-            seen_end = pos = match.end()
+            close_at = text.find("-->", open_at + 4)
+            if close_at == -1:
+                break
+            seen_end = pos = close_at + 3
             found.append(
                 Directive(
-                    span=Span(match.start(), match.end()),
-                    text=match.group(1).strip(),
-                    next_block=_next_block(text, starts, match.end()),
+                    span=Span(open_at, pos),
+                    text=text[open_at + 4 : close_at].strip(),
+                    next_block=_next_block(text, starts, pos),
                 )
             )
     return tuple(found)
@@ -270,17 +272,28 @@ def _next_block(text: str, starts: list[tuple[int, int, int]], after: int) -> Sp
 
 def _reference_sections(text: str, headings: list[Heading], blocks: list[Span]) -> tuple[Span, ...]:
     """Blocks under a References/Bibliography heading: cited titles are mentions, not uses."""
-    refs: list[Span] = []
     ordered = sorted(headings, key=lambda h: h.span.start)
+    sections: list[tuple[int, int]] = []
     for i, heading in enumerate(ordered):
         if not _REFERENCE_HEADING.match(heading.span.slice(text)):
             continue
         stop = len(text)
-        for later in ordered[i + 1 :]:
-            if later.level <= heading.level:
-                stop = later.span.start
+        for j in range(i + 1, len(ordered)):  # at most 6 levels deep: linear overall
+            if ordered[j].level <= heading.level:
+                stop = ordered[j].span.start
                 break
-        refs.extend(
-            b for b in blocks if heading.span.end < b.start and b.end <= stop and b != heading.span
-        )
+        if sections and heading.span.end < sections[-1][1]:
+            continue  # nested in the previous references section
+        sections.append((heading.span.end, stop))
+    if not sections:
+        return ()
+    refs: list[Span] = []
+    index = 0
+    for start, stop in sections:  # blocks are sorted by start: one sweep
+        index = bisect.bisect_left(blocks, start, index, key=lambda b: b.start)
+        while index < len(blocks) and blocks[index].start < stop:
+            block = blocks[index]
+            if block.start > start and block.end <= stop:
+                refs.append(block)
+            index += 1
     return tuple(refs)
