@@ -444,7 +444,7 @@ def criterion_data(
                 quote=best.quote,
             )
         )
-    elif facts.corpora and not facts.bases:
+    elif facts.corpora and not any(b.declared for b in bases):
         total = 0.0
         for corpus, ev in facts.corpora:
             langs = list(getattr(corpus, "languages", []) or [])
