@@ -247,7 +247,9 @@ class _Scanner:
             self.env_stack.append((name, tok_start, pos))
             return pos
         # \end{name}: close the innermost matching environment (tolerating mismatches)
-        for index in range(len(self.env_stack) - 1, -1, -1):
+        # Only the innermost few environments can be meant (a stray \\end must not cost a
+        # walk of a 100k-deep stack of unclosed \\begin's).
+        for index in range(len(self.env_stack) - 1, max(-1, len(self.env_stack) - 33), -1):
             open_name, begin_start, body_start = self.env_stack[index]
             if open_name == name:
                 del self.env_stack[index:]
