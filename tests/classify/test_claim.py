@@ -35,6 +35,7 @@ def test_claim_on_not_llm_is_flagged_with_position():
         ("This model is a large language model for tickets.\n", "undetermined", 0),
         ("Unlike LLMs, classifiers are cheap to run.\n", "not-llm", 0),
         ("```\nprint('our LLM')\n```\n", "not-llm", 0),
+        ("This LLM-powered model ranks tickets.\n", "not-llm", 0),
     ],
     ids=[
         "en-claim",
@@ -43,6 +44,7 @@ def test_claim_on_not_llm_is_flagged_with_position():
         "verdict-undetermined",
         "generic-mention",
         "code-block",
+        "llm-powered",
     ],
 )
 def test_claim_table(text, verdict, count):

@@ -15,7 +15,11 @@ from lmdef.report import Finding
 from lmdef.rules.base import Hit, RuleDoc, stamp
 from lmdef.spans import LineIndex, Span
 
-_CLAIM = re.compile(r"\blarge[- ]language[- ]models?\b|\bLLMs?\b|大規模言語モデル", re.IGNORECASE)
+# "LLM-powered", "LLM-based" say what the model uses, not what it is.
+_CLAIM = re.compile(
+    r"\blarge[- ]language[- ]models?\b(?![-‐])|\bLLMs?\b(?![-‐])|大規模言語モデル(?!を)",
+    re.IGNORECASE,
+)
 # The sentence must be about the card's own model, not LLMs in general ("unlike LLMs, ...").
 _SELF = re.compile(
     r"\b(?:this|our|the present)\s+(?:\w+[\s-]+){0,3}?(?:model|LLM|system|checkpoint)\b"
