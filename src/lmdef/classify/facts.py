@@ -129,7 +129,7 @@ def gather(snapshot: ModelSnapshot, registry: Any | None) -> Facts:
     body = text[facts.body_start :]
     facts.body_words = len(body.split())
 
-    _languages(facts, front, snapshot)
+    _languages(facts, front, snapshot, getattr(registry, "language_names", None) or {})
     _structured(facts, front, snapshot, maps)
     _name(facts, snapshot, maps, registry)
     # prose
@@ -157,7 +157,13 @@ def gather(snapshot: ModelSnapshot, registry: Any | None) -> Facts:
     return facts
 
 
-def _languages(facts: Facts, front: Mapping[str, Any] | None, snapshot: ModelSnapshot) -> None:
+def _languages(
+    facts: Facts,
+    front: Mapping[str, Any] | None,
+    snapshot: ModelSnapshot,
+    language_names: Mapping[str, str],
+) -> None:
+    """Card languages as ISO codes ("language: german" -> de), else from the hub id's words."""
     langs: list[str] = []
     for data in (front, snapshot.hub_card_data):
         if isinstance(data, Mapping):
@@ -166,6 +172,7 @@ def _languages(facts: Facts, front: Mapping[str, Any] | None, snapshot: ModelSna
                 if isinstance(item, str) and item.strip():
                     langs.append(item.strip().lower())
     names = {"japanese": "ja", "korean": "ko", "chinese": "zh", "english": "en"}
+    names.update({k.lower(): v for k, v in language_names.items()})
     if not langs:
         # "bert-base-japanese-char": the hub id names the language when the card does not.
         tokens = re.split(r"[-_/.\s]+", lineage.name_part(snapshot.model_id).lower())
