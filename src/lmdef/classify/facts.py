@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lmdef.classify import lineage
@@ -53,6 +54,7 @@ LINEAGE_RELATIONS = frozenset(
     }
 )
 # A corpus named in a line with one of these words is training data (not an eval set).
+_CLASS_SUFFIX = re.compile(r"(?<=[a-z0-9])(?:Model|For[A-Z]\w*|LMHead\w*)\b")
 _CLAUSES = re.compile(r"[,;()\[\]]|\band\b|\bwith\b|\bor\b|、|と")
 DATA_WORDS = ("train", "corpus", "corpora", "学習", "コーパス")
 
@@ -323,6 +325,13 @@ def _registry_facts(
     family = _safe_find(registry.find_family, snapshot.model_id)
     if family is None:
         family = _safe_find(registry.find_family, lineage.name_part(snapshot.model_id))
+    if family is None:
+        # A tag that names a family ("stable-diffusion", "llama") says the same as the name.
+        for tag in _tags(front, snapshot):
+            if tag.lower() not in load_maps().pipeline_tags:
+                family = _safe_find(registry.find_family, tag)
+                if family is not None:
+                    break
     facts.name_family = family
     if family is not None:
         own = {snapshot.model_id.lower(), lineage.name_part(snapshot.model_id).lower()}
@@ -343,7 +352,9 @@ def _registry_facts(
         for clause in _CLAUSES.split(line_text):
             if not clause.strip():
                 continue
-            fam = _safe_find(registry.find_family, clause.replace("/", " "))
+            # "MPNetModel" / "BertForMaskedLM" name the family before the class suffix.
+            words = _CLASS_SUFFIX.sub(" ", clause.replace("/", " "))
+            fam = _safe_find(registry.find_family, words) or _family_by_name(registry, words)
             if fam is None or fam.id in known:
                 continue
             own = facts.name_family
@@ -399,6 +410,31 @@ def _registry_facts(
                     ),
                 )
             )
+
+
+def _tags(front: Mapping[str, Any] | None, snapshot: ModelSnapshot) -> list[str]:
+    tags = lineage._as_list(front.get("tags")) if isinstance(front, Mapping) else []
+    return [t for t in [*tags, *snapshot.hub_tags] if isinstance(t, str) and ":" not in t]
+
+
+@lru_cache(maxsize=4)
+def _name_index(registry: Any) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
+    """Family display names ("Multilingual BERT") as prose says them; built once per registry."""
+    names = [f for f in lineage.entries(registry.families) if getattr(f, "name", "")]
+    by_name = {lineage.alias_key(f.name.split("(")[0]): f for f in names}
+    by_name = {k: f for k, f in by_name.items() if len(k) >= 3}
+    pattern, _ = lineage.alias_index([])
+    if by_name:
+        pattern = lineage._alias_pattern(tuple(sorted(by_name)))
+    return pattern, by_name
+
+
+def _family_by_name(registry: Any, clause: str) -> Any | None:
+    pattern, by_name = _name_index(registry)
+    if pattern is None:
+        return None
+    match = pattern.search(clause)
+    return by_name.get(lineage.alias_key(match.group(0))) if match else None
 
 
 def _safe_find(finder: Any, name: str) -> Any | None:
