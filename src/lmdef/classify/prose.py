@@ -134,21 +134,52 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _compile_lower(pattern: str) -> re.Pattern[str]:
+    """The pattern for already-lowercased text: literal letters lowercased, escapes kept
+    (\\B, \\S, \\W stay). Matching lowercased text without IGNORECASE is ~40% faster."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return re.compile("".join(out))
+
+
+def _trigger_lines(text: str, lowered: str, trigger: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the lines at or after `start` that hold `trigger` (at most MAX_TRIGGER_HITS)."""
+    spans: list[tuple[int, int]] = []
+    pos = lowered.find(trigger, start)
+    while pos >= 0 and len(spans) < MAX_TRIGGER_HITS:
+        lo = max(start, text.rfind("\n", 0, pos) + 1)
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        spans.append((lo, hi))
+        pos = lowered.find(trigger, hi)
+    return spans
+
+
 def _candidate_lines(
-    text: str, lowered: str, triggers: Sequence[str], start: int
+    text: str,
+    lowered: str,
+    triggers: Sequence[str],
+    start: int,
+    cache: dict[str, list[tuple[int, int]]] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of the lines at or after `start` that hold one of `triggers`, merged, in order."""
     spans: set[tuple[int, int]] = set()
     for trigger in triggers:
-        pos = lowered.find(trigger, start)
-        seen = 0
-        while pos >= 0 and seen < MAX_TRIGGER_HITS:
-            lo = max(start, text.rfind("\n", 0, pos) + 1)
-            hi = text.find("\n", pos)
-            hi = len(text) if hi < 0 else hi
-            spans.add((lo, hi))
-            pos = lowered.find(trigger, hi)
-            seen += 1
+        if cache is None:
+            spans.update(_trigger_lines(text, lowered, trigger, start))
+            continue
+        found = cache.get(trigger)
+        if found is None:
+            found = cache[trigger] = _trigger_lines(text, lowered, trigger, start)
+        spans.update(found)
     return sorted(spans)
 
 
@@ -165,16 +196,19 @@ def find_signals(
     lowered = text.lower()
     exact = len(lowered) == len(text)  # lowercasing kept offsets (true unless e.g. 'İ')
     raw: list[tuple[int, int, SignalHit]] = []
+    cache: dict[str, list[tuple[int, int]]] = {}
+    haystack = lowered if exact else text
     for order, signal in enumerate(table):
-        pattern = _compile(signal.pattern)
+        pattern = _compile_lower(signal.pattern) if exact else _compile(signal.pattern)
         if signal.triggers and exact:
-            if not any(t in lowered for t in signal.triggers):
+            # Triggers shared by several signals are searched once per card.
+            spans = _candidate_lines(text, lowered, signal.triggers, start, cache)
+            if not spans:
                 continue
-            spans = _candidate_lines(text, lowered, signal.triggers, start)
         else:
             spans = [(start, len(text))]
         for lo, hi in spans:
-            for match in pattern.finditer(text, lo, hi):
+            for match in pattern.finditer(haystack, lo, hi):
                 line, _ = index.line_col(match.start())
                 hit = SignalHit(signal, match.start(), match.end(), line, quote_at(text, match))
                 raw.append((match.start(), order, hit))
