@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from lmdef.classify import criteria, lineage
+from lmdef.classify import criteria, lineage, volume
 from lmdef.classify.facts import Facts, gather
 from lmdef.classify.snapshot import ModelSnapshot
 from lmdef.documents.frontmatter import split_front_matter
@@ -91,7 +91,7 @@ def _assess(
 ) -> tuple[Facts, criteria.Assessment]:
     facts = gather(snapshot, registry)
     seen = seen | {snapshot.model_id.lower()}
-    infos: list[criteria.BaseInfo] = []
+    infos: list[volume.BaseInfo] = []
     chain: list[str] = []
     for ref in facts.bases:
         key = next((k for k in bases if k.lower() == ref.id.lower()), None)
@@ -108,7 +108,7 @@ def _assess(
             info = _base_from_snapshot(key, bases, min_tokens, registry, seen, depth)
             chain.extend(i for i in info.chain if i not in chain)
         if ref.family is not None and (info is None or info.tokens is None):
-            fam = criteria.family_info(ref.family, min_tokens, registry=registry)
+            fam = volume.family_info(ref.family, min_tokens, registry=registry)
             info = dataclasses.replace(
                 fam,
                 id=ref.id if ref.declared else fam.id,
@@ -117,7 +117,7 @@ def _assess(
                 output=(info.output if info and info.output else fam.output),
             )
         if info is None:
-            info = criteria.BaseInfo(
+            info = volume.BaseInfo(
                 id=ref.id,
                 source=ref.evidence.source,
                 output=None,
@@ -166,13 +166,13 @@ def _assess(
             # models the prose mentions are not its bases.
             infos = [
                 dataclasses.replace(
-                    criteria.family_info(name_fam, min_tokens, " (public facts)", registry),
+                    volume.family_info(name_fam, min_tokens, " (public facts)", registry),
                     self_family=True,
                 )
             ]
         elif not infos:
             infos.append(
-                criteria.family_info(name_fam, min_tokens, " (named in the hub id)", registry)
+                volume.family_info(name_fam, min_tokens, " (named in the hub id)", registry)
             )
             chain.append(name_fam.name)
     relation = facts.relation or next((r.relation for r in facts.bases if r.relation), None)
@@ -202,11 +202,11 @@ def _base_from_snapshot(
     registry: Any | None,
     seen: frozenset[str],
     depth: int,
-) -> criteria.BaseInfo:
+) -> volume.BaseInfo:
     _, sub = _assess(bases[key], bases, min_tokens, registry, seen, depth + 1)
     met = {c.id: c.met for c in sub.criteria}
     exact = bool(sub.estimate and all("as stated" in s for s in sub.estimate.arithmetic[:1]))
-    return criteria.BaseInfo(
+    return volume.BaseInfo(
         id=key,
         source=f"base_model:{key}",
         output=sub.output,
@@ -221,7 +221,7 @@ def _base_from_snapshot(
     )
 
 
-def _derived(facts: Facts, infos: list[criteria.BaseInfo], relation: str | None) -> bool | None:
+def _derived(facts: Facts, infos: list[volume.BaseInfo], relation: str | None) -> bool | None:
     real = [b for b in infos if not b.self_family]
     if real:
         if any(b.llm for b in real):
