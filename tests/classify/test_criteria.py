@@ -277,3 +277,27 @@ def test_needs_config_only_when_the_head_is_unknown():
     assert needs_config(snap("---\nlicense: mit\n---\nWeights.\n")) is True
     assert needs_config(snap("---\npipeline_tag: text-generation\n---\nA chat model.\n")) is False
     assert needs_config(snap("x\n", config={"architectures": ["FooForCausalLM"]})) is False
+
+
+def test_card_language_names_become_codes(registry):
+    registry.language_names = {"german": "de"}
+    card = "---\nlanguage: german\n---\nA masked language model.\n"
+    assert classify_model(snap(card), registry=registry).languages == ["de"]
+
+
+def test_a_tag_can_name_the_family(registry):
+    card = "---\ntags:\n- toyllama\npipeline_tag: text-generation\n---\nA chat model.\n"
+    result = classify_model(snap(card, "someone/my-bot"), registry=registry)
+    assert result.criteria[1].met == "yes"
+    assert any("ToyLlama" in e.detail for e in result.criteria[1].evidence)
+
+
+def test_sentence_transformers_architecture_line_names_the_base(registry):
+    card = (
+        "---\npipeline_tag: sentence-similarity\n---\nThis model maps sentences to a dense "
+        "vector space.\n\n```\nSentenceTransformer(\n  (0): Transformer({'max_seq_length': 128}) "
+        "with Transformer model: ToybertModel\n)\n```\n"
+    )
+    result = classify_model(snap(card), registry=registry)
+    assert [c.met for c in result.criteria] == ["no", "yes", "yes"]
+    assert result.base_models == ["ToyBERT"]
