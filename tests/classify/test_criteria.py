@@ -77,6 +77,14 @@ CASES = [
         id="text-to-text-label-writer",
     ),
     pytest.param(
+        "someone/toybert-reviews",
+        "---\ntags:\n- generated_from_trainer\nmetrics:\n- f1\n---\nThis model is a fine-tuned "
+        "version of [toybert](https://huggingface.co/toybert) on a reviews dataset.\n",
+        {},
+        ("no", "yes", "yes", "not-llm"),
+        id="template-fine-tune-scored-by-f1-is-a-classifier",
+    ),
+    pytest.param(
         "someone/churn",
         "# Churn model\nAn XGBoost classifier on tabular customer features (tenure, plan, "
         "usage). It outputs the churn probability. Retrained monthly on the same table.\n",

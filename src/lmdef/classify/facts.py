@@ -38,6 +38,16 @@ W_TAG = 2.0
 W_LIBRARY = 2.5
 W_MODEL_INDEX = 3.0
 W_NAME_TASK = 1.5
+W_METRIC = 1.0
+METRIC_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("rouge", "bleu", "sacrebleu", "wer", "cer", "meteor", "chrf", "perplexity"), "text"
+    ),
+    **dict.fromkeys(
+        ("f1", "precision", "recall", "matthews_correlation", "roc_auc", "auc", "seqeval"),
+        "labels",
+    ),
+}
 MAX_REPEAT_BONUS = 3  # a phrase repeated many times counts a little more, not linearly
 EMPTY_CARD_WORDS = 12
 LINEAGE_RELATIONS = frozenset(
@@ -238,6 +248,14 @@ def _structured(
                     maps.pipeline_tags.get(ttype), W_MODEL_INDEX, "front_matter:model-index", ttype
                 )
                 break
+    # Evaluation metrics reflect the head: ROUGE/BLEU/WER score generated text; F1, precision
+    # and recall score labels. (Plain accuracy is left out: LM fine-tunes report it too.)
+    for metric in lineage._as_list(data.get("metrics"))[:8]:
+        kind = METRIC_KINDS.get(metric.lower().strip()) if isinstance(metric, str) else None
+        if kind is not None:
+            ev = Evidence(source="front_matter:metrics", detail=f"evaluated with {metric}")
+            facts.outputs.append(Vote(kind, W_METRIC, ev, None))
+            break
     widgets = lineage._as_list(data.get("widget"))
     for widget in widgets[:3]:
         wtext = widget.get("text") if isinstance(widget, Mapping) else None
