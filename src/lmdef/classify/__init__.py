@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lmdef.classify import criteria, lineage, volume
-from lmdef.classify.facts import Facts, gather
+from lmdef.classify.facts import EMPTY_CARD_WORDS, Facts, gather
 from lmdef.classify.snapshot import ModelSnapshot
 from lmdef.documents.frontmatter import split_front_matter
 from lmdef.report import Evidence, ModelResult
@@ -229,7 +229,7 @@ def _derived(facts: Facts, infos: list[volume.BaseInfo], relation: str | None) -
         return None if any(b.llm is None for b in real) else False
     if facts.auto_trained or relation in criteria.INHERIT_ALL:
         return None
-    if facts.body_words < 12 and not facts.outputs:
+    if facts.body_words < EMPTY_CARD_WORDS and not facts.outputs:
         return None
     return False
 

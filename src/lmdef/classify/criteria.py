@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from lmdef.classify.facts import Facts, Vote
+from lmdef.classify.facts import EMPTY_CARD_WORDS, Facts, Vote
 from lmdef.classify.maps import load_maps
 from lmdef.classify.units import human
 from lmdef.classify.volume import BaseInfo, data_met, quantity_tokens
@@ -25,7 +25,6 @@ from lmdef.report import Criterion, Evidence, Met, TokenEstimate
 
 MIN_OUTPUT_SCORE = 1.0
 INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
-TEXT_LIKE_DATA = {"text", "speech", "captions"}
 # Signals that describe a pretrained language model itself (not a task system like MT or ASR).
 LM_SIGNALS = (
     "phrase-generative-lm:",
@@ -232,9 +231,7 @@ def criterion_data(
     own = [
         a
         for a in facts.amounts
-        if a.scope != "finetuning"
-        and not a.names_base
-        and not _restates_base(a.sentence or a.quote, bases)
+        if a.scope != "finetuning" and not _restates_base(a.sentence or a.quote, bases)
     ]
     own_tokens = None
     if own:
@@ -481,7 +478,7 @@ def criterion_transfer(
             c2 == "yes"
             or masked
             or _says_pretrained(facts)
-            or (lm_evidence and facts.body_words >= 12)
+            or (lm_evidence and facts.body_words >= EMPTY_CARD_WORDS)
         )
     ):
         return Criterion(

@@ -116,7 +116,7 @@ class Facts:
         return None
 
 
-def gather(snapshot: ModelSnapshot, registry: Any | None) -> Facts:
+def gather(snapshot: ModelSnapshot, registry: lineage.RegistryLike | None) -> Facts:
     maps = load_maps()
     facts = Facts(model_id=snapshot.model_id)
     text = snapshot.card_text or ""

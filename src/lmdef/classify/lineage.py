@@ -49,26 +49,6 @@ _NOT_MODEL_PATHS = {
 }
 
 
-class FamilyLike(Protocol):
-    id: str
-    name: str
-    aliases: list[str]
-    pretraining: Any
-    corpora: list[str]
-    languages: list[str]
-    output: str
-    transfer: bool
-
-
-class CorpusLike(Protocol):
-    id: str
-    name: str
-    aliases: list[str]
-    quantity: Any
-    languages: list[str]
-    kind: str
-
-
 class RegistryLike(Protocol):
     """The interface of lmdef.classify.registry.Registry (H5) that classification relies on."""
 

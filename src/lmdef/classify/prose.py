@@ -41,8 +41,7 @@ class StatedAmount:
     line: int
     quote: str
     conversion: Conversion
-    names_base: bool = False
-    sentence: str = ""  # where scope and base names are read  # the line names a base model: the amount is the base's, not extra
+    sentence: str = ""  # the line, where a restated base figure is recognised
 
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
@@ -271,7 +270,6 @@ def find_amounts(
     *,
     default_script: Script,
     char_tokens: bool,
-    base_names: re.Pattern[str] | None = None,
 ) -> list[StatedAmount]:
     """Stated amounts of training text in `text[start:]`, converted to tokens."""
     found: list[StatedAmount] = []
@@ -281,7 +279,7 @@ def find_amounts(
         lowered = text
     for lo, hi in _candidate_lines(text, lowered, UNIT_TRIGGERS, start):
         for match in _AMOUNT.finditer(text, lo, hi):
-            amount = _amount(match, text, index, default_script, char_tokens, base_names)
+            amount = _amount(match, text, index, default_script, char_tokens)
             if amount is not None:
                 found.append(amount)
                 seen.add(match.start())
@@ -307,7 +305,6 @@ def find_amounts(
                 index.line_col(match.start())[0],
                 quote_at(text, match),
                 to_tokens(value, "tokens"),
-                bool(base_names and base_names.search(line)),
             )
         )
     return found
@@ -327,7 +324,6 @@ def _amount(
     index: LineIndex,
     default_script: Script,
     char_tokens: bool,
-    base_names: re.Pattern[str] | None,
 ) -> StatedAmount | None:
     raw_unit = match.group("unit")
     unit_key = raw_unit.lower()
@@ -364,6 +360,5 @@ def _amount(
         index.line_col(match.start())[0],
         quote_at(text, match),
         conversion,
-        bool(base_names and base_names.search(line)),
         line[:400],
     )
