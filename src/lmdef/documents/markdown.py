@@ -50,6 +50,12 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", 
 _OPAQUE_LINKS = frozenset({"Autolink", "Email"})
 
 _ATX_OPEN = re.compile(r"#{1,6}[ \t]*")
+# HTML whose text is not prose; the start of a tag, declaration or processing instruction.
+_OPAQUE_HTML = frozenset(
+    {"pre", "code", "kbd", "samp", "script", "style", "textarea", "math", "svg", "var", "tt"}
+)
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
+_HTML_OPEN = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9-]*)|[!?])")
 _FOOTNOTE_LABEL = re.compile(r"\s*\[\^([^\]]*)\]:")
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(references?|bibliography|works cited|citations?|"
@@ -98,6 +104,7 @@ class _Builder:
         track = "<!--" in source
         block_starts: list[tuple[int, int, int]] = []  # (start, end, depth)
         inline = _INLINE_TAGS
+        html_open: list[str] = []  # open inline <code>/<kbd>/... tags: their text is not prose
 
         for event, rng in pyromark.events_with_range(source, options=_OPTIONS):
             if type(event) is str:
@@ -142,8 +149,19 @@ class _Builder:
                         opaque -= link_stack.pop()
                         continue
                 tag, bstart, mark = frames.pop()
+                if html_open:  # inline HTML never spans blocks: forget unclosed <code>
+                    opaque -= len(html_open)
+                    html_open.clear()
                 if tag == "CodeBlock" or tag == "MetadataBlock":
                     opaque -= 1
+                    continue
+                if tag == "HtmlBlock":
+                    # Text between tags is prose (a card's <h3>...</h3> title is read by
+                    # people); tags, attributes, comments and <pre>/<code> content are not.
+                    ranges = _html_text(text, bstart, rng["end"])
+                    if ranges and not opaque:
+                        kept.extend(ranges)
+                        blocks.append(Span(ranges[0][0], ranges[-1][1]))
                     continue
                 if tag == "FootnoteDefinition":
                     label = labels.pop()
@@ -169,8 +187,21 @@ class _Builder:
                 start = rng["start"]
                 end = rng["end"]
                 refs.append((text[start + 2 : end - 1], Span(start, end)))
-            elif "InlineHtml" in event and source.startswith("<!--", rng["start"]):
-                comments.append((rng["start"], rng["end"]))
+            elif "InlineHtml" in event:
+                start = rng["start"]
+                if source.startswith("<!--", start):
+                    comments.append((start, rng["end"]))
+                    continue
+                tag_match = _HTML_TAG.match(source, start)
+                if tag_match is not None:
+                    name = tag_match.group(2).lower()
+                    if tag_match.group(1):  # a closing tag
+                        if html_open and html_open[-1] == name:
+                            html_open.pop()
+                            opaque -= 1
+                    elif name in _OPAQUE_HTML and not tag_match.group(0).endswith("/>"):
+                        html_open.append(name)
+                        opaque += 1
             # Code, InlineMath, DisplayMath, Html, TaskListMarker: not prose.
 
         prose = blank_urls(keep_only(text, kept))
@@ -194,6 +225,52 @@ class _Builder:
             definition_items=tuple(dl_items),
             references=_reference_sections(text, headings, blocks) if headings else (),
         )
+
+
+def _html_text(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of an HTML block that are element text: outside tags, comments and the content
+    of elements that hold code (<pre>, <code>, <script>, ...).
+
+    str.find from "<" to ">" rather than a tag regex: a regex with quoted attributes rescans
+    to the end of the block for every "<" that never closes (quadratic on hostile input).
+    """
+    ranges: list[tuple[int, int]] = []
+    text_start = pos = start
+    inside: str | None = None  # an open <pre>/<code>/... element
+    find = text.find
+    while True:
+        lt = find("<", pos, end)
+        if lt == -1:
+            break
+        name: str | None = None
+        closing = False
+        if text.startswith("<!--", lt):
+            close = find("-->", lt + 4, end)
+            tag_end = end if close == -1 else close + 3
+        else:
+            opener = _HTML_OPEN.match(text, lt, end)
+            if opener is None:
+                pos = lt + 1
+                continue
+            gt = find(">", opener.end(), end)
+            if gt == -1:
+                break  # no tag can close after this: the rest is text
+            tag_end = gt + 1
+            if opener.group(2):
+                name = opener.group(2).lower()
+                closing = bool(opener.group(1))
+        if inside is None and lt > text_start:
+            ranges.append((text_start, lt))
+        if name is not None:
+            if inside is None and not closing and name in _OPAQUE_HTML:
+                if text[tag_end - 2] != "/":
+                    inside = name
+            elif inside == name and closing:
+                inside = None
+        text_start = pos = tag_end
+    if inside is None and text_start < end:
+        ranges.append((text_start, end))
+    return [(a, b) for a, b in ranges if not text[a:b].isspace()]
 
 
 def _heading_span(text: str, start: int, end: int) -> Span:
