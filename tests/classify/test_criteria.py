@@ -85,6 +85,16 @@ CASES = [
         id="template-fine-tune-scored-by-f1-is-a-classifier",
     ),
     pytest.param(
+        "someone/voice-x",
+        "---\npipeline_tag: text-to-speech\n---\n# Voice X\nA text-to-speech model that turns "
+        "text into audio in one voice. Install the package, load the checkpoint, call infer() "
+        "with your sentences and write the waveform to a wav file. Speed and pitch can be set "
+        "with two parameters. Outputs are 24 kHz mono audio files that you can play back.\n",
+        {},
+        ("no", "unknown", "no", "not-llm"),
+        id="speech-generator-offering-only-inference",
+    ),
+    pytest.param(
         "someone/churn",
         "# Churn model\nAn XGBoost classifier on tabular customer features (tenure, plan, "
         "usage). It outputs the churn probability. Retrained monthly on the same table.\n",

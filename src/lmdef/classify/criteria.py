@@ -24,6 +24,7 @@ from lmdef.classify.volume import BaseInfo, data_met, quantity_tokens
 from lmdef.report import Criterion, Evidence, Met, TokenEstimate
 
 MIN_OUTPUT_SCORE = 1.0
+GENERATOR_CARD_WORDS = 40
 INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
 # Signals that describe a pretrained language model itself (not a task system like MT or ASR).
 LM_SIGNALS = (
@@ -487,8 +488,17 @@ def criterion_transfer(
             evidence=_top([v for v in facts.outputs if v.value == "text"], 2),
             rationale="A pretrained language model can be prompted or fine-tuned for other tasks.",
         )
+    # LABELING.md §3: an end-task generator (speech, images, 3D) whose card describes only
+    # inference offers no reuse; an empty card stays unknown.
+    generator_only = (
+        c1 == "no"
+        and output in {"audio", "images", "other"}
+        and not yes
+        and facts.body_words >= GENERATOR_CARD_WORDS
+    )
     if (
         no
+        or generator_only
         or (data_kind == "none" and output not in {None, "text"})
         or _translation_from_scratch(facts, bases)
     ):
