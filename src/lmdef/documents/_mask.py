@@ -71,8 +71,22 @@ def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
 def blank_urls(prose: str) -> str:
     """Blank bare URLs, www. addresses and e-mail addresses left in prose."""
     ranges: list[tuple[int, int]] = []
-    if "://" in prose or "www." in prose:
-        ranges.extend(m.span() for m in _URL.finditer(prose))
+    # str.find for the markers, then the URL regex anchored there: a regex search over the
+    # whole prose was an eighth of the Markdown parse time.
+    for marker, backs in (("://", (5, 4, 3)), ("www.", (0,))):
+        i = prose.find(marker)
+        while i != -1:
+            match = None
+            for back in backs:
+                if i >= back:
+                    match = _URL.match(prose, i - back)
+                    if match is not None:
+                        break
+            if match is not None:
+                ranges.append(match.span())
+                i = prose.find(marker, match.end())
+            else:
+                i = prose.find(marker, i + 1)
     at = prose.find("@")
     while at != -1:
         domain = _EMAIL_DOMAIN.match(prose, at)

@@ -104,6 +104,7 @@ class _Builder:
         track = "<!--" in source
         block_starts: list[tuple[int, int, int]] = []  # (start, end, depth)
         inline = _INLINE_TAGS
+        prose_blocks = _PROSE_BLOCKS
         html_open: list[str] = []  # open inline <code>/<kbd>/... tags: their text is not prose
 
         for event, rng in pyromark.events_with_range(source, options=_OPTIONS):
@@ -115,10 +116,13 @@ class _Builder:
                 continue
             value = event.get("Start")
             if value is not None:
-                if type(value) is str:
+                start = rng["start"]
+                if type(value) is str:  # Paragraph, Item, TableCell, ..., Emphasis
                     if value in inline:
                         continue
                     tag = value
+                    if tag == "HtmlBlock":
+                        comments.append((start, rng["end"]))
                 else:
                     tag, data = next(iter(value.items()))
                     if tag == "Link" or tag == "Image":
@@ -126,16 +130,13 @@ class _Builder:
                         link_stack.append(flag)
                         opaque += flag
                         continue
-                start = rng["start"]
-                if tag == "CodeBlock" or tag == "MetadataBlock":
-                    opaque += 1
-                elif tag == "HtmlBlock":
-                    comments.append((start, rng["end"]))
-                elif tag == "FootnoteDefinition":
-                    label = _FOOTNOTE_LABEL.match(text, start)
-                    labels.append(label.group(1) if label else data)
-                elif tag == "Heading":
-                    tag = data["level"]  # "H1".."H6"
+                    if tag == "Heading":
+                        tag = data["level"]  # "H1".."H6"
+                    elif tag == "CodeBlock" or tag == "MetadataBlock":
+                        opaque += 1
+                    elif tag == "FootnoteDefinition":
+                        label = _FOOTNOTE_LABEL.match(text, start)
+                        labels.append(label.group(1) if label else data)
                 frames.append((tag, start, len(kept)))
                 if track and tag != "HtmlBlock":
                     block_starts.append((start, rng["end"], len(frames)))
@@ -152,36 +153,35 @@ class _Builder:
                 if html_open:  # inline HTML never spans blocks: forget unclosed <code>
                     opaque -= len(html_open)
                     html_open.clear()
-                if tag == "CodeBlock" or tag == "MetadataBlock":
+                if tag in prose_blocks:  # the common case first
+                    if len(kept) <= mark:
+                        continue
+                    if tag == "Item":
+                        blocks.append(Span(bstart, kept[-1][1]))
+                        continue
+                    if tag[0] == "H":
+                        span = _heading_span(text, bstart, rng["end"])
+                        headings.append(Heading(span, int(tag[1])))
+                    else:
+                        span = Span(kept[mark][0], kept[-1][1])
+                    blocks.append(span)
+                    if tag == "DefinitionListTitle":
+                        dl_title = span
+                    elif tag == "DefinitionListDefinition" and dl_title is not None:
+                        dl_items.append((dl_title, span))
+                elif tag == "CodeBlock" or tag == "MetadataBlock":
                     opaque -= 1
-                    continue
-                if tag == "HtmlBlock":
+                elif tag == "HtmlBlock":
                     # Text between tags is prose (a card's <h3>...</h3> title is read by
                     # people); tags, attributes, comments and <pre>/<code> content are not.
                     ranges = _html_text(text, bstart, rng["end"])
                     if ranges and not opaque:
                         kept.extend(ranges)
                         blocks.append(Span(ranges[0][0], ranges[-1][1]))
-                    continue
-                if tag == "FootnoteDefinition":
+                elif tag == "FootnoteDefinition":
                     label = labels.pop()
                     if len(kept) > mark:
                         defs.setdefault(label.casefold(), Span(kept[mark][0], kept[-1][1]))
-                    continue
-                if len(kept) <= mark or tag not in _PROSE_BLOCKS:
-                    continue
-                span = Span(kept[mark][0], kept[-1][1])
-                if tag == "Item":
-                    blocks.append(Span(bstart, span.end))
-                    continue
-                if tag[0] == "H" and tag[1:].isdigit():
-                    span = _heading_span(text, bstart, rng["end"])
-                    headings.append(Heading(span, int(tag[1:])))
-                blocks.append(span)
-                if tag == "DefinitionListTitle":
-                    dl_title = span
-                elif tag == "DefinitionListDefinition" and dl_title is not None:
-                    dl_items.append((dl_title, span))
                 continue
             if "FootnoteReference" in event:
                 start = rng["start"]
