@@ -92,7 +92,6 @@ def _assess(
     facts = gather(snapshot, registry)
     seen = seen | {snapshot.model_id.lower()}
     infos: list[volume.BaseInfo] = []
-    chain: list[str] = []
     for ref in facts.bases:
         key = next((k for k in bases if k.lower() == ref.id.lower()), None)
         if ref.id.lower() in seen:
@@ -102,11 +101,9 @@ def _assess(
                 )
             )
             continue
-        chain.append(ref.id)
         info = None
         if key is not None and depth < MAX_LINEAGE_DEPTH:
             info = _base_from_snapshot(key, bases, min_tokens, registry, seen, depth)
-            chain.extend(i for i in info.chain if i not in chain)
         if ref.family is not None and (info is None or info.tokens is None):
             fam = volume.family_info(ref.family, min_tokens, registry=registry)
             info = dataclasses.replace(
@@ -174,7 +171,6 @@ def _assess(
             infos.append(
                 volume.family_info(name_fam, min_tokens, " (named in the hub id)", registry)
             )
-            chain.append(name_fam.name)
     relation = facts.relation or next((r.relation for r in facts.bases if r.relation), None)
     c1, output, data_kind = criteria.criterion_text(facts, infos, relation)
     c2, tokens, estimate = criteria.criterion_data(
@@ -183,6 +179,8 @@ def _assess(
     c3 = criteria.criterion_transfer(facts, infos, relation, c1.met, c2.met, output, data_kind)
     derived = _derived(facts, infos, relation)
     langs = list(facts.languages)
+    # The chain lists the bases that were used, each followed by its own bases (issue #3 §4).
+    chain = [name for b in infos if not b.self_family for name in (b.id, *b.chain)]
     assessment = criteria.Assessment(
         criteria=[c1, c2, c3],
         output=output,
