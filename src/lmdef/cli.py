@@ -128,7 +128,7 @@ def lint(
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    default=8,
+    default=16,
     show_default=True,
     help="Concurrent Hub requests.",
 )
@@ -192,7 +192,7 @@ def classify(
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
 def rules(fmt: str) -> None:
     """List every rule with its code, name and summary."""
     from lmdef.commands.meta import run_rules

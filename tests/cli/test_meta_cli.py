@@ -39,3 +39,24 @@ def test_explain_unknown_rule_lists_the_codes(lmdef) -> None:
     assert "no rule 'LMD999'" in run.err
     for rule in RULES:
         assert rule.code in run.err
+
+
+def test_rules_page_in_docs_is_current():
+    """docs/rules.md is what SARIF helpUri anchors point at: it must match the rules' docs."""
+    from pathlib import Path
+
+    from lmdef.commands.meta import rules_page
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+    assert page.read_text(encoding="utf-8") == rules_page(), (
+        "run `lmdef rules --format markdown > docs/rules.md`"
+    )
+
+
+def test_rules_page_has_an_anchor_per_rule():
+    from lmdef.commands.meta import rules_page
+    from lmdef.rules import RULES
+
+    page = rules_page()
+    for rule in RULES:
+        assert f'<a id="{rule.code.lower()}"></a>' in page
