@@ -39,6 +39,7 @@ W_LIBRARY = 2.5
 W_MODEL_INDEX = 3.0
 W_NAME_TASK = 1.5
 W_METRIC = 1.0
+MAX_FAMILY_TAGS = 12  # tags looked up as family names (Hub repos can carry dozens)
 METRIC_KINDS: dict[str, str] = {
     **dict.fromkeys(
         ("rouge", "bleu", "sacrebleu", "wer", "cer", "meteor", "chrf", "perplexity"), "text"
@@ -352,7 +353,7 @@ def _registry_facts(
         family = _safe_find(registry.find_family, lineage.name_part(snapshot.model_id))
     if family is None:
         # A tag that names a family ("stable-diffusion", "llama") says the same as the name.
-        for tag in _tags(front, snapshot):
+        for tag in _tags(front, snapshot)[:MAX_FAMILY_TAGS]:
             if tag.lower() not in load_maps().pipeline_tags:
                 family = _safe_find(registry.find_family, tag)
                 if family is not None:
@@ -374,12 +375,13 @@ def _registry_facts(
         line_text = text[lo : len(text) if hi < 0 else hi]
         # The registry's own matcher, one clause at a time (a line may name several models);
         # it picks the most specific family and skips "<family>-<other language>" names.
-        for clause in _CLAUSES.split(line_text):
-            if not clause.strip():
-                continue
-            # "MPNetModel" / "BertForMaskedLM" name the family before the class suffix.
-            words = _CLASS_SUFFIX.sub(" ", clause.replace("/", " "))
-            fam = _safe_find(registry.find_family, words) or _family_by_name(registry, words)
+        # "MPNetModel" / "BertForMaskedLM" name the family before the class suffix.
+        clauses = [_CLASS_SUFFIX.sub(" ", c.replace("/", " ")) for c in _CLAUSES.split(line_text)]
+        found = [_safe_find(registry.find_family, c) for c in clauses if c.strip()]
+        if not any(found):
+            # Display names ("Multilingual BERT") that are not aliases, once per line.
+            found = [_family_by_name(registry, " ".join(clauses))]
+        for fam in found:
             if fam is None or fam.id in known:
                 continue
             own = facts.name_family
