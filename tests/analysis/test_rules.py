@@ -19,7 +19,7 @@ def test_one_finding_per_term_at_the_first_undefined_use_with_a_count():
     text = "Intro.\n\nEmergent skills appear. Emergent skills vanish.\nMore emergent skills.\n"
     (f,) = [f for f in _findings(text) if f.rule == "LMD101"]
     assert (f.term, f.start.line, f.start.column, f.snippet) == ("emergent", 3, 1, "Emergent")
-    assert "(2 more uses)" in f.message and "say which sense" in f.message
+    assert "(2 more uses)" in f.message and "a definition should state" in f.message
     assert f.severity == "warning" and f.rule_name == "undefined-term"
 
 

@@ -85,7 +85,7 @@ class UndefinedTerm:
                 term=term_id,
                 message=(
                     f'"{first.text}" is used without a definition ({_more(len(undefined) - 1)}); '
-                    f"say which sense: {term.definition_should_state}"
+                    f"a definition should state {term.definition_should_state}"
                 ),
                 help=_help(term),
             )
