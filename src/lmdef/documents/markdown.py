@@ -108,12 +108,12 @@ class _Builder:
         html_open: list[str] = []  # open inline <code>/<kbd>/... tags: their text is not prose
 
         for event, rng in pyromark.events_with_range(source, options=_OPTIONS):
-            if type(event) is str:
-                continue  # SoftBreak / HardBreak / Rule: nothing to keep
-            if "Text" in event:
+            if "Text" in event:  # most events; on a str event this is a substring test
                 if not opaque:
                     keep((rng["start"], rng["end"]))
                 continue
+            if type(event) is str:
+                continue  # SoftBreak / HardBreak / Rule: nothing to keep
             value = event.get("Start")
             if value is not None:
                 start = rng["start"]
