@@ -150,3 +150,21 @@ def test_reference_section_entries_are_references() -> None:
     text = "# Card\n\nUses an LLM.\n\n## References\n\n- Wei et al. Emergent abilities.\n\n## Usage\n\nRun it.\n"
     doc = parse_document(text, "README.md")
     assert [r.slice(text) for r in doc.references] == ["- Wei et al. Emergent abilities."]
+
+
+def test_footnotes_with_japanese_labels_pair_by_their_own_label() -> None:
+    # The parser sees an ASCII stand-in ("?" per non-ASCII character), so labels of equal
+    # length look alike to it; pairing must use the original labels.
+    text = "LLM[^注]と基盤モデル[^脚]。\n\n[^脚]: 広いデータで学習したモデル。\n\n[^注]: 大規模言語モデル。\n"
+    doc = parse_document(text, "README.md")
+    pairs = [(f.anchor.slice(text), f.body.slice(text)) for f in doc.footnotes]
+    assert pairs == [("[^注]", "大規模言語モデル。"), ("[^脚]", "広いデータで学習したモデル。")]
+
+
+def test_emphasis_next_to_cjk_keeps_the_term_at_its_offset() -> None:
+    text = "本稿の**LLM**は「*基盤モデル*」である。\n"
+    doc = parse_document(text, "README.md")
+    for term in ("LLM", "基盤モデル"):
+        start = text.index(term)
+        assert doc.prose[start : start + len(term)] == term
+    assert "*" not in doc.prose
