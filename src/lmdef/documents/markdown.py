@@ -1,15 +1,19 @@
 """Markdown (CommonMark + GFM tables/footnotes + math, HF YAML front matter) -> Document.
 
-Parser: pyromark (pulldown-cmark, a Rust CommonMark parser) because of speed: on the 162
-eval model cards (0.53 MB) its event stream runs at ~60 MB/s against ~3 MB/s for
-markdown-it-py (`python bench/bench_lint_speed.py`), and issue #2 asks lint throughput to be
-at least half of codespell's, which parses nothing.
+Parser: pyromark (pulldown-cmark, a Rust CommonMark parser) because of speed. On the eval
+cards and Markdown passages (215 files, 0.66 MB), `python bench/bench_lint_speed.py` measured
+its event stream at ~40-70 MB/s and this whole parser at ~12-19 MB/s, against ~2-3 MB/s for
+markdown-it-py's parse alone; issue #2 asks lint throughput to be at least half of codespell's
+(~11 MB/s), and codespell parses nothing.
 
 The prose mask is a *whitelist*: only the source ranges of `Text` events outside code blocks,
-images, autolinks and metadata are kept; everything else (markup characters, code, inline and
-block HTML, link destinations and titles, reference definitions, math, footnote markers) is
-blanked. So a construct the parser does not report as text can never leak into the prose.
-Bare URLs, which CommonMark leaves as text, are blanked afterwards by a regex.
+images and autolinks are kept; everything else (markup characters, code, HTML tags and
+comments, link destinations and titles, reference definitions, math, footnote markers, front
+matter) is blanked, so a construct the parser does not report as text cannot leak into the
+prose. Two additions: text between the tags of an HTML block is prose (a card's
+`<h3 align="center">...</h3>` title is read by people; the labelling guide excludes only HTML
+comments), except inside <pre>/<code>/<script>...; and bare URLs and e-mail addresses, which
+CommonMark leaves as text, are blanked afterwards.
 
 Offsets: pyromark reports UTF-8 *byte* ranges. Rather than converting every range, we parse
 an ASCII copy of the text in which every non-ASCII code point is replaced by one `?`; byte
