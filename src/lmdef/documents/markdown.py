@@ -96,7 +96,8 @@ class _Builder:
         link_stack: list[int] = []  # 1 when the link's text is opaque (autolink, image)
         # Open blocks: (tag, start offset, len(kept) at start)
         frames: list[tuple[str, int, int]] = []
-        blocks: list[Span] = []
+        # Block ranges as (start, -end): sorted in C at the end, outer blocks first.
+        blocks: list[tuple[int, int]] = []
         headings: list[Heading] = []
         comments: list[tuple[int, int]] = []  # ranges of HTML that may hold comments
         refs: list[tuple[str, Span]] = []  # footnote reference label -> anchor
@@ -161,18 +162,20 @@ class _Builder:
                     if len(kept) <= mark:
                         continue
                     if tag == "Item":
-                        blocks.append(Span(bstart, kept[-1][1]))
-                        continue
-                    if tag[0] == "H":
+                        blocks.append((bstart, -kept[-1][1]))
+                    elif tag[0] == "H":
                         span = _heading_span(text, bstart, rng["end"])
                         headings.append(Heading(span, int(tag[1])))
-                    else:
+                        blocks.append((span.start, -span.end))
+                    elif tag[0] == "D":
                         span = Span(kept[mark][0], kept[-1][1])
-                    blocks.append(span)
-                    if tag == "DefinitionListTitle":
-                        dl_title = span
-                    elif tag == "DefinitionListDefinition" and dl_title is not None:
-                        dl_items.append((dl_title, span))
+                        blocks.append((span.start, -span.end))
+                        if tag == "DefinitionListTitle":
+                            dl_title = span
+                        elif dl_title is not None:
+                            dl_items.append((dl_title, span))
+                    else:  # Paragraph, TableCell
+                        blocks.append((kept[mark][0], -kept[-1][1]))
                 elif tag == "CodeBlock" or tag == "MetadataBlock":
                     opaque -= 1
                 elif tag == "HtmlBlock":
@@ -181,7 +184,7 @@ class _Builder:
                     ranges = _html_text(text, bstart, rng["end"])
                     if ranges and not opaque:
                         kept.extend(ranges)
-                        blocks.append(Span(ranges[0][0], ranges[-1][1]))
+                        blocks.append((ranges[0][0], -ranges[-1][1]))
                 elif tag == "FootnoteDefinition":
                     label = labels.pop()
                     if len(kept) > mark:
@@ -209,7 +212,8 @@ class _Builder:
             # Code, InlineMath, DisplayMath, Html, TaskListMarker: not prose.
 
         prose = blank_urls(keep_only(text, kept))
-        blocks.sort(key=lambda s: (s.start, -s.end))
+        blocks.sort()
+        block_spans = tuple([Span(start, -end) for start, end in blocks])
         directives = _directives(text, comments, block_starts) if comments else ()
         footnotes = tuple(
             Footnote(anchor, defs[label.casefold()])
@@ -225,9 +229,9 @@ class _Builder:
             headings=tuple(headings),
             footnotes=footnotes,
             directives=directives,
-            blocks=tuple(blocks),
+            blocks=block_spans,
             definition_items=tuple(dl_items),
-            references=_reference_sections(text, headings, blocks) if headings else (),
+            references=_reference_sections(text, headings, block_spans) if headings else (),
         )
 
 
@@ -351,7 +355,9 @@ def _next_block(text: str, starts: list[tuple[int, int, int]], after: int) -> Sp
     return Span(best[0], end)
 
 
-def _reference_sections(text: str, headings: list[Heading], blocks: list[Span]) -> tuple[Span, ...]:
+def _reference_sections(
+    text: str, headings: list[Heading], blocks: tuple[Span, ...]
+) -> tuple[Span, ...]:
     """Blocks under a References/Bibliography heading: cited titles are mentions, not uses."""
     ordered = sorted(headings, key=lambda h: h.span.start)
     sections: list[tuple[int, int]] = []
