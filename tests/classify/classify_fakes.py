@@ -29,6 +29,7 @@ class Fam:
     components: list[str] = field(default_factory=list)
     tokens_seen: Q | None = None
     examples: int | None = None
+    other_language_means_other_model: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,33 @@ class Cor:
     quantity: Q | None
     languages: list[str] = field(default_factory=lambda: ["en"])
     kind: str = "text"
+    part_of: str | None = None
 
 
 class FakeRegistry:
     """Implements the lookups lmdef.classify uses (find_family, find_corpus, lineage...)."""
 
-    def __init__(self, families: list[Fam], corpora: list[Cor]) -> None:
+    def __init__(
+        self,
+        families: list[Fam],
+        corpora: list[Cor],
+        language_names: dict[str, str] | None = None,
+    ) -> None:
         self.families = tuple(families)
         self.corpora = tuple(corpora)
+        self.language_names = dict(language_names or {})
+
+    def corpus(self, corpus_id: str) -> Cor | None:
+        return next((c for c in self.corpora if c.id == corpus_id), None)
+
+    def language_part(self, corpus: Cor, languages: list[str]) -> Cor | None:
+        langs = set(languages) - {"multi", "multilingual", "code"}
+        if len(langs) != 1:
+            return None
+        return next(
+            (c for c in self.corpora if c.part_of == corpus.id and set(c.languages) == langs),
+            None,
+        )
 
     def family(self, family_id: str) -> Fam | None:
         return next((f for f in self.families if f.id == family_id), None)

@@ -197,6 +197,13 @@ BROKEN = [
         "missing-required-field",
     ),
     (
+        [_corpus(part_of="nowhere")],
+        [GOOD_FAMILY],
+        "corpora.yaml",
+        ["'toyweb'", "part_of", "'nowhere'"],
+        "language-part-of-unknown-corpus",
+    ),
+    (
         [GOOD_CORPUS],
         [{"name": "no id"}],
         "base_models.yaml",

@@ -87,6 +87,12 @@ FAMILY_CASES = [
     ("dbmdz/bert-base-german-cased", "dbmdz-german-bert", "owner-qualified-alias-wins"),
     ("deepset/bert-base-german-cased-oldvocab", "deepset-german-bert", "same-name-other-owner"),
     ("someone/electra-small-japanese-generator", None, "japanese-electra-not-english"),
+    ("laion/CLIP-ViT-H-14-laion2B-s32B-b79K", "openclip", "openclip-beats-openai-clip"),
+    ("google/siglip-so400m-patch14-384", "siglip", "siglip"),
+    ("someone/AraT5-base-question-gen", "arat5", "arat5-fine-tune"),
+    ("someone/bert-base-multilingual-cased-ner", "mbert", "mbert-hub-name"),
+    ("Multilingual BERT", "mbert", "mbert-display-name"),
+    ("someone/magnet-small-30secs", "magnet", "audio-generator-with-t5-component"),
     ("someone/phoenix-7b", None, "no-family"),
     ("hf-internal-testing/tiny-random-gpt2", None, "random-weights-test-repo"),
     ("someone/gpt2-from-scratch-shakespeare", None, "trained-from-scratch"),
@@ -206,3 +212,43 @@ def test_tokens_seen_travels_with_the_part():
 
 def test_load_registry_is_parsed_once():
     assert load_registry() is REGISTRY
+
+
+@pytest.mark.parametrize(
+    ("corpus", "languages", "expected"),
+    [
+        ("cc100", ["ja"], "cc100-ja"),
+        ("cc100", ["da"], "cc100-da"),
+        ("oscar", ["gl"], "oscar-gl"),
+        ("wikipedia", ["ko"], "wikipedia-ko"),
+        ("cc100", ["ja", "en"], None),
+        ("cc100", ["multilingual"], None),
+        ("cc100", [], None),
+        ("oscar", ["xx"], None),
+    ],
+    ids=[
+        "japanese-cc100",
+        "danish-cc100",
+        "galician-oscar",
+        "korean-wikipedia",
+        "two-languages-no-slice",
+        "multilingual-no-slice",
+        "no-language-no-slice",
+        "slice-not-held",
+    ],
+)
+def test_language_part_of_a_multilingual_corpus(
+    corpus: str, languages: list[str], expected: str | None
+):
+    whole = REGISTRY.corpus(corpus)
+    assert whole is not None
+    found = REGISTRY.language_part(whole, languages)
+    assert (found.id if found else None) == expected
+
+
+def test_every_language_part_names_a_multilingual_whole():
+    for corpus in REGISTRY.corpora:
+        if corpus.part_of is not None:
+            whole = REGISTRY.corpus(corpus.part_of)
+            assert whole is not None and "multi" in whole.languages, corpus.id
+            assert len(corpus.languages) == 1, corpus.id

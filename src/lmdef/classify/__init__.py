@@ -155,7 +155,18 @@ def _assess(
             for r in ("finetune", "adapter", "quantized", "merge", "copy", "continued")
         )
         declared = [info for info in infos if info.declared]
-        if not declared and (
+        scratch_architecture = (
+            bool(facts.lineage.get("scratch"))
+            and not facts.is_family_member
+            and not (derived_name or derived_card)
+        )
+        if not declared and scratch_architecture:
+            # "a GPT-2 trained from scratch on my poems": the name gives the architecture
+            # (criterion 1 still reads it from facts.name_family), not the family's
+            # pretrained weights, so none of its data is inherited (LABELING.md §4 "Tiny
+            # data, trained from scratch").
+            infos = []
+        elif not declared and (
             facts.is_family_member or own_training or not (derived_name or derived_card)
         ):
             # The name belongs to a family and nothing says these weights came from another

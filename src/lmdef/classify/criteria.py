@@ -24,6 +24,7 @@ from lmdef.classify.volume import BaseInfo, data_met, quantity_tokens
 from lmdef.report import Criterion, Evidence, Met, TokenEstimate
 
 MIN_OUTPUT_SCORE = 1.0
+RESTATED_TOLERANCE = 0.25  # own figure within 25% of the base's: the same data, restated
 GENERATOR_CARD_WORDS = 40
 INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
 # Signals that describe a pretrained language model itself (not a task system like MT or ASR).
@@ -250,7 +251,12 @@ def criterion_data(
         )
     elif facts.corpora and not any(b.declared for b in bases):
         total = 0.0
+        # Corpora a named base was pretrained on restate that base's data ("DistilBERT was
+        # pretrained on BookCorpus and Wikipedia"): the inherited volume counts them once.
+        base_corpora = {c for b in bases if not b.self_family for c in b.corpora}
         for corpus, ev in facts.corpora:
+            if getattr(corpus, "id", None) in base_corpora:
+                continue
             langs = list(getattr(corpus, "languages", []) or [])
             if not _corpus_usable(langs, facts.languages):
                 evidence.append(
@@ -278,8 +284,10 @@ def criterion_data(
         own_tokens = total or None
     # inherited volume: the base with the most known data
     known = [b for b in bases if b.tokens is not None]
-    if own_tokens is not None and all(b.self_family for b in known):
-        known = []  # the card's own figure beats the registry's figure for its family
+    if own and all(b.self_family for b in known):
+        # The card's stated figure beats the registry's figure for its own family; a list of
+        # corpora it names does not (a partial list would undercount the family's own data).
+        known = []
     base_tokens = None
     if known:
         base = max(known, key=lambda b: b.tokens or 0.0)
@@ -300,8 +308,16 @@ def criterion_data(
         )
     if own_tokens is not None and base_tokens is not None:
         family_self = all(b.self_family for b in known)
-        tokens = max(own_tokens, base_tokens) if family_self else own_tokens + base_tokens
-        steps.append(f"{'max' if family_self else 'own + inherited'}: ≈ {human(tokens)} tokens")
+        # A card that repeats its base's figure ("Whisper was trained on 680k hours") states
+        # the inherited data, not more of it (LABELING.md §2 "Cumulative": count text once).
+        restated = abs(own_tokens - base_tokens) <= RESTATED_TOLERANCE * base_tokens
+        if family_self or restated:
+            tokens = max(own_tokens, base_tokens)
+            how = "the card restates the base's volume: counted once" if restated else "max"
+        else:
+            tokens = own_tokens + base_tokens
+            how = "own + inherited"
+        steps.append(f"{how}: ≈ {human(tokens)} tokens")
     else:
         tokens = own_tokens if own_tokens is not None else base_tokens
     estimate = None

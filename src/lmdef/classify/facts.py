@@ -50,6 +50,7 @@ METRIC_KINDS: dict[str, str] = {
     ),
 }
 MAX_REPEAT_BONUS = 3  # a phrase repeated many times counts a little more, not linearly
+MAX_LINEAGE_HITS = 16  # lines per lineage signal read for base names (hostile cards repeat)
 EMPTY_CARD_WORDS = 12
 LINEAGE_RELATIONS = frozenset(
     {
@@ -299,7 +300,11 @@ def _prose_signals(facts: Facts) -> None:
     for hit in facts.signal_hits:
         sig = hit.signal
         counts[sig.id] += 1
-        if counts[sig.id] > MAX_REPEAT_BONUS:
+        if counts[sig.id] > MAX_REPEAT_BONUS and not (
+            sig.kind == "lineage" and counts[sig.id] <= MAX_LINEAGE_HITS
+        ):
+            # Lineage hits are lines to read for base names, not votes: a card whose first
+            # "uses" are headings still names its component further down.
             continue
         weight = sig.weight if counts[sig.id] == 1 else sig.weight * 0.25
         # model_construct: the fields are built here from known-good values, and validating
@@ -409,20 +414,24 @@ def _registry_facts(
     for name in lineage._as_list(datasets):
         if isinstance(name, str):
             corpus = _safe_find(registry.find_corpus, name)
+            corpus, detail = _language_part(registry, corpus, facts.languages)
             if corpus is not None and corpus.id not in seen:
                 seen.add(corpus.id)
                 facts.corpora.append(
                     (
                         corpus,
-                        Evidence(source="front_matter:datasets", detail=f"{name} = {corpus.name}"),
+                        Evidence(
+                            source="front_matter:datasets", detail=f"{name} = {corpus.name}{detail}"
+                        ),
                     )
                 )
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text  # offsets must stay true; fall back to a case-sensitive prefilter
     for lo, hi in _candidate_lines(text, lowered, DATA_WORDS, facts.body_start):
-        for corpus, start, _end in registry.corpus_ids_in(text[lo:hi]):
-            if corpus.id in seen:
+        for found, start, _end in registry.corpus_ids_in(text[lo:hi]):
+            corpus, detail = _language_part(registry, found, facts.languages)
+            if corpus is None or corpus.id in seen:
                 continue
             seen.add(corpus.id)
             line = index.line_col(lo + start)[0]
@@ -431,12 +440,24 @@ def _registry_facts(
                     corpus,
                     Evidence(
                         source=f"readme:{line}",
-                        detail=f"names the corpus {corpus.name}",
+                        detail=f"names the corpus {corpus.name}{detail}",
                         line=line,
                         quote=" ".join(text[lo:hi].split())[:160],
                     ),
                 )
             )
+
+
+def _language_part(registry: Any, corpus: Any, languages: list[str]) -> tuple[Any, str]:
+    """A multilingual corpus named by a one-language card means that language's slice
+    ("cc100" on a Japanese card is CC-100's Japanese part), when the registry holds it."""
+    finder = getattr(registry, "language_part", None)
+    if corpus is None or finder is None or "multi" not in getattr(corpus, "languages", ()):
+        return corpus, ""
+    part = finder(corpus, languages)
+    if part is None:
+        return corpus, ""
+    return part, f" (its {part.languages[0]} part, the card's language)"
 
 
 def _tags(front: Mapping[str, Any] | None, snapshot: ModelSnapshot) -> list[str]:
@@ -461,7 +482,22 @@ def _family_by_name(registry: Any, clause: str) -> Any | None:
     if pattern is None:
         return None
     match = pattern.search(clause)
-    return by_name.get(lineage.alias_key(match.group(0))) if match else None
+    family = by_name.get(lineage.alias_key(match.group(0))) if match else None
+    if family is not None and _other_language(registry, family, clause):
+        return None
+    return family
+
+
+def _other_language(registry: Any, family: Any, text: str) -> bool:
+    """The registry's language rule for display names too: "BERT base Italian" is that
+    architecture trained on Italian, not English BERT's weights (find_family applies the same
+    rule to aliases; a display-name match must not bypass it)."""
+    if not getattr(family, "other_language_means_other_model", False):
+        return False
+    names = getattr(registry, "language_names", None) or {}
+    tokens = re.split(r"[\s\-_/.,;:()]+", text.lower())
+    langs = {names[t] for t in tokens if t in names}
+    return bool(langs - set(getattr(family, "languages", ()) or ()))
 
 
 def _safe_find(finder: Any, name: str) -> Any | None:

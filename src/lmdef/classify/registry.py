@@ -99,6 +99,11 @@ class Corpus(_Frozen):
     kind: Literal["text", "code", "speech", "image-text", "audio-text"]
     source: Source
     note: str = ""
+    part_of: str | None = Field(
+        default=None,
+        description="Corpus id this entry is the one-language slice of (cc100-ja is part of "
+        "cc100): a card that names the whole corpus for a one-language model means the slice.",
+    )
 
     @model_validator(mode="after")
     def _unknown_needs_note(self) -> Corpus:
@@ -250,6 +255,11 @@ class Registry:
                 # the pattern of FamilyAlias keeps '*' out of the first token
                 self._aliases_by_first.setdefault(str(toks[0]), []).append(entry)
         self._prose = _prose_pattern(self.corpora)
+        self._parts = {
+            (c.part_of, c.languages[0]): c
+            for c in self.corpora
+            if c.part_of is not None and len(c.languages) == 1
+        }
         self._ancestors = {f.id: {a.id for a in self.lineage(f)[1:]} for f in self.families}
 
     # -- by id ---------------------------------------------------------------------------
@@ -317,6 +327,16 @@ class Registry:
                         )
             counted.update(member.corpora)
         return tuple(parts)
+
+    def language_part(self, corpus: Corpus, languages: Iterable[str]) -> Corpus | None:
+        """The one-language slice of a multilingual `corpus` for a model in `languages`
+        ('cc100' for a Japanese model -> cc100-ja), or None when the registry holds none.
+        Only a model with exactly one natural language has a slice: two or more mean the
+        card used several parts, whose split it does not state."""
+        langs = {lang for lang in languages if lang not in {"multi", "multilingual", "code"}}
+        if len(langs) != 1:
+            return None
+        return self._parts.get((corpus.id, next(iter(langs))))
 
     # -- lookups -------------------------------------------------------------------------
     def find_corpus(self, name: str) -> Corpus | None:
@@ -544,6 +564,11 @@ def load_registry_from(corpora_path: Path, families_path: Path) -> Registry:
     corpora = load_corpora(corpora_path)
     families, settings = load_families(families_path)
     corpus_ids = {c.id for c in corpora}
+    for c in corpora:
+        if c.part_of is not None and (c.part_of not in corpus_ids or c.part_of == c.id):
+            raise RegistryError(
+                f"{corpora_path}: entry {c.id!r}: field 'part_of': unknown corpus {c.part_of!r}"
+            )
     family_ids = {f.id for f in families}
     by_id = {f.id: f for f in families}
     for f in families:

@@ -34,6 +34,7 @@ class BaseInfo:
     chain: tuple[str, ...] = ()
     declared: bool = False  # named by the card's fields or a hub link, not only in prose
     self_family: bool = False  # registry facts about the model itself (its own family)
+    corpora: frozenset[str] = frozenset()  # corpus ids behind the volume (registry lineage)
 
 
 def script_for(languages: list[str] | tuple[str, ...]) -> Script:
@@ -181,6 +182,8 @@ def family_info(
         llm = bool(output == "text" and met == "yes" and transfer)
     fid = getattr(family, "id", "?")
     name = getattr(family, "name", fid)
+    chain = registry.lineage(family) if hasattr(registry, "lineage") else (family,)
+    corpora = frozenset(c for member in chain for c in getattr(member, "corpora", []) or [])
     return BaseInfo(
         id=name,
         source=f"registry:{fid}",
@@ -191,6 +194,7 @@ def family_info(
         transfer=transfer,
         llm=llm,
         languages=langs,
+        corpora=corpora,
     )
 
 
