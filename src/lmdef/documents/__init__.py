@@ -83,7 +83,7 @@ def kind_for_path(path: str) -> DocumentKind:
 def parse_document(text: str, path: str, kind: DocumentKind | None = None) -> Document:
     """Parse `text` (as decoded from `path`) into a Document; raises DocumentError.
 
-    Parsers are imported on demand so that linting Markdown never pays for pylatexenc.
+    Parsers are imported on demand so that linting Markdown never loads the LaTeX scanner.
     """
     kind = kind or kind_for_path(path)
     if kind == "markdown":
