@@ -67,8 +67,13 @@ class UnsupportedLlmClaim:
         if context.verdict != "not-llm":
             return
         text = context.text
-        fences = [m.span() for m in _CODE_FENCE.finditer(text, context.body_start)]
+        lowered = text.lower()
+        if "llm" not in lowered and "language" not in lowered and "大規模言語" not in text:
+            return  # cheap test first: most cards never use the word (speed, issue #3)
+        fences: list[tuple[int, int]] | None = None
         for match in _CLAIM.finditer(text, context.body_start):
+            if fences is None:  # only cards that use the word pay for the fence scan
+                fences = [m.span() for m in _CODE_FENCE.finditer(text, context.body_start)]
             if any(a <= match.start() < b for a, b in fences):
                 continue
             if not _SELF.search(_sentence(text, match.start(), match.end())):
