@@ -89,7 +89,7 @@ def _assess(
     seen: frozenset[str],
     depth: int,
 ) -> tuple[Facts, criteria.Assessment]:
-    facts = gather(snapshot, registry)
+    facts = _gather(snapshot, registry)
     seen = seen | {snapshot.model_id.lower()}
     infos: list[volume.BaseInfo] = []
     for ref in facts.bases:
@@ -202,6 +202,35 @@ def _assess(
         languages=langs,
     )
     return facts, assessment
+
+
+class _Same:
+    """A cache key that is the object itself (snapshots hold dicts, so they do not hash)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
+@lru_cache(maxsize=64)
+def _cached_gather(snapshot: _Same, registry: _Same) -> Facts:
+    # The key holds the snapshot, so its id cannot be reused while the entry lives.
+    return gather(snapshot.obj, registry.obj)  # type: ignore[arg-type]
+
+
+def _gather(snapshot: ModelSnapshot, registry: Any | None) -> Facts:
+    """The facts of one snapshot, gathered once: the Hub source asks `needs_config` and then
+    classifies the same snapshot (issue #5), and both read the same facts. A copy is returned
+    because assessment appends card-level notes to `status`."""
+    facts = _cached_gather(_Same(snapshot), _Same(registry))
+    return dataclasses.replace(facts, status=list(facts.status))
 
 
 def _base_from_snapshot(

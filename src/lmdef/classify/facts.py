@@ -144,7 +144,7 @@ def gather(snapshot: ModelSnapshot, registry: lineage.RegistryLike | None) -> Fa
     body = text[facts.body_start :]
     facts.body_words = len(body.split())
 
-    _languages(facts, front, snapshot, getattr(registry, "language_names", None) or {})
+    _languages(facts, front, snapshot, _language_map(registry))
     _structured(facts, front, snapshot, maps)
     _name(facts, snapshot, maps, registry)
     # prose
@@ -179,6 +179,15 @@ def gather(snapshot: ModelSnapshot, registry: lineage.RegistryLike | None) -> Fa
     return facts
 
 
+@lru_cache(maxsize=4)
+def _language_map(registry: Any) -> Mapping[str, str]:
+    """Language names -> ISO codes: a few built in, then the registry's (built once)."""
+    names = {"japanese": "ja", "korean": "ko", "chinese": "zh", "english": "en"}
+    extra = getattr(registry, "language_names", None) or {}
+    names.update({k.lower(): v for k, v in extra.items()})
+    return names
+
+
 def _languages(
     facts: Facts,
     front: Mapping[str, Any] | None,
@@ -193,8 +202,7 @@ def _languages(
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str) and item.strip():
                     langs.append(item.strip().lower())
-    names = {"japanese": "ja", "korean": "ko", "chinese": "zh", "english": "en"}
-    names.update({k.lower(): v for k, v in language_names.items()})
+    names = language_names
     if not langs:
         # "bert-base-japanese-char": the hub id names the language when the card does not.
         tokens = re.split(r"[-_/.\s]+", lineage.name_part(snapshot.model_id).lower())

@@ -214,11 +214,15 @@ class TriggerLines:
 
     def lines(self, triggers: Sequence[str]) -> list[tuple[int, int]]:
         """Spans of the lines that hold one of `triggers`, merged, in order."""
-        if len(triggers) == 1:
-            return list(self._spans.get(triggers[0], ()))
+        spans = self._spans
+        present = [spans[t] for t in triggers if t in spans]  # most triggers are absent
+        if not present:
+            return []
+        if len(present) == 1:
+            return list(present[0])  # already in text order
         merged: set[tuple[int, int]] = set()
-        for trigger in triggers:
-            merged.update(self._spans.get(trigger, ()))
+        for found in present:
+            merged.update(found)
         return sorted(merged)
 
 
