@@ -130,3 +130,27 @@ def test_component_named_after_many_other_lineage_lines_is_found(reg):
     assert met["text"] == "no"
     assert met["data"] == "yes"
     assert "ToyT5" in result.base_models
+
+
+def test_needs_config_and_classify_share_one_reading_of_the_card(reg):
+    from lmdef.classify import _cached_gather, needs_config
+
+    card = "---\nlicense: mit\n---\nA model.\n"
+    snapshot = ModelSnapshot(input="a/b", model_id="a/b", card_text=card, card_path=None)
+    needs_config(snapshot)  # reads with the default registry
+    before = _cached_gather.cache_info()
+    first = classify_model(snapshot)
+    after = _cached_gather.cache_info()
+    assert after.hits == before.hits + 1  # the same snapshot is not read twice
+    # a snapshot with different content (config fetched) is read anew
+    with_config = ModelSnapshot(
+        input="a/b",
+        model_id="a/b",
+        card_text=card,
+        card_path=None,
+        config={"architectures": ["ToyForSequenceClassification"]},
+    )
+    second = classify_model(with_config)
+    assert _cached_gather.cache_info().misses == after.misses + 1
+    assert first.criteria[0].met == "unknown"
+    assert second.criteria[0].met == "no"

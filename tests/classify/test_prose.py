@@ -60,3 +60,70 @@ def test_japanese_bytes_use_japanese_rates():
     (found,) = amounts("学習データは日本語テキスト約79GBです。", script="japanese")
     assert found.script == "japanese"
     assert found.conversion.tokens == pytest.approx(79e9 / 3 / 1.5, rel=1e-3)
+
+
+def _substring_lines(text: str, trigger: str) -> list[tuple[int, int]]:
+    """The reference the trigger index must agree with: every line holding the substring."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        if trigger in line:
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+TRIGGER_TEXT = (
+    "we fine-tuned the model\n"
+    "automodelforcausallm and qlora adapters\n"
+    "no triggers here\n"
+    "pretrained on tokens; finetuned twice: fine-tuned again\n"
+)
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    ["fine-tun", "fine-tuned", "causallm", "lora", "qlora", "train", "token", "absent"],
+    ids=[
+        "prefix-of-a-longer-trigger",
+        "longer-trigger",
+        "inside-a-word",
+        "inside-a-longer-trigger",
+        "the-longer-trigger",
+        "inside-pretrained",
+        "plural",
+        "absent",
+    ],
+)
+def test_trigger_index_finds_every_line_holding_the_substring(trigger):
+    from lmdef.classify.prose import TriggerLines
+
+    triggers = ["fine-tun", "fine-tuned", "causallm", "lora", "qlora", "train", "token", "absent"]
+    index = TriggerLines(TRIGGER_TEXT, 0, triggers)
+    assert index.lines([trigger]) == _substring_lines(TRIGGER_TEXT, trigger)
+
+
+def test_trigger_index_merges_lines_of_several_triggers_in_order():
+    from lmdef.classify.prose import TriggerLines
+
+    index = TriggerLines(TRIGGER_TEXT, 0, ["lora", "token", "fine-tun"])
+    expected = sorted(
+        {*_substring_lines(TRIGGER_TEXT, "lora"), *_substring_lines(TRIGGER_TEXT, "fine-tun")}
+    )
+    assert index.lines(["lora", "fine-tun"]) == expected
+
+
+def test_trigger_index_keeps_a_bounded_number_of_lines_per_trigger():
+    from lmdef.classify.prose import MAX_TRIGGER_HITS, TriggerLines
+
+    text = "token\n" * (MAX_TRIGGER_HITS * 3)
+    assert len(TriggerLines(text, 0, ["token"]).lines(["token"])) == MAX_TRIGGER_HITS
+
+
+def test_trigger_index_ignores_text_before_start():
+    from lmdef.classify.prose import TriggerLines
+
+    text = "token in the front matter\nbody without it\ntoken in the body\n"
+    start = text.index("body")
+    assert TriggerLines(text, start, ["token"]).lines(["token"]) == [
+        (text.index("token in the body"), len(text) - 1)
+    ]
