@@ -129,6 +129,8 @@ def test_every_family_alias_finds_its_own_family(family: BaseFamily, alias: str)
     # of another family shadows it and the entry is dead data.
     name = alias.replace("*", "7b")
     assert REGISTRY.find_family(name) is family
+    # the cheap pre-test used on prose lines must never rule out a name find_family knows
+    assert REGISTRY.may_name_family(f"fine-tuned from {name.upper()} then merged")
 
 
 @pytest.mark.parametrize(

@@ -252,3 +252,18 @@ def test_every_language_part_names_a_multilingual_whole():
             whole = REGISTRY.corpus(corpus.part_of)
             assert whole is not None and "multi" in whole.languages, corpus.id
             assert len(corpus.languages) == 1, corpus.id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We fine-tuned bert-base-uncased on reviews.", True),
+        ("Initialised from Llama-2 weights", True),
+        ("trained on our own data for three epochs", False),
+        ("robertinha-style naming is not RoBERTa", True),
+        ("", False),
+    ],
+    ids=["hub-name", "capitalised-name", "no-family-token", "whole-token-elsewhere", "empty"],
+)
+def test_may_name_family_is_a_cheap_pre_test(text: str, expected: bool):
+    assert REGISTRY.may_name_family(text) is expected

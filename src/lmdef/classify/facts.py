@@ -399,7 +399,11 @@ def _registry_facts(
         # it picks the most specific family and skips "<family>-<other language>" names.
         # "MPNetModel" / "BertForMaskedLM" name the family before the class suffix.
         clauses = [_CLASS_SUFFIX.sub(" ", c.replace("/", " ")) for c in _CLAUSES.split(line_text)]
-        found = [_safe_find(registry.find_family, c) for c in clauses if c.strip()]
+        may_name = getattr(registry, "may_name_family", None)
+        if may_name is not None and not may_name(" ".join(clauses)):
+            found = []  # no alias token on the line: skip the clause-by-clause lookups
+        else:
+            found = [_safe_find(registry.find_family, c) for c in clauses if c.strip()]
         if not any(found):
             # Display names ("Multilingual BERT") that are not aliases, once per line.
             found = [_family_by_name(registry, " ".join(clauses))]
