@@ -267,3 +267,17 @@ def test_every_language_part_names_a_multilingual_whole():
 )
 def test_may_name_family_is_a_cheap_pre_test(text: str, expected: bool):
     assert REGISTRY.may_name_family(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("student", "teacher"),
+    [("distilbert", "bert"), ("distilroberta", "roberta")],
+    ids=["distilbert", "distilroberta"],
+)
+def test_classifier_volume_of_a_student_counts_the_shared_corpus_once(student, teacher):
+    from lmdef.classify.volume import family_tokens
+
+    got = family_tokens(REGISTRY.family(student), REGISTRY)
+    want = family_tokens(REGISTRY.family(teacher), REGISTRY)
+    assert got is not None and want is not None
+    assert got[0] == pytest.approx(want[0])  # not the teacher's volume plus the corpus again
