@@ -145,18 +145,41 @@ def relation_from_files(snapshot: ModelSnapshot) -> str | None:
 _SEP = re.compile(r"[\s\-_/.]+")
 
 
+_SEP_UNIT = "\x00"  # a run of separators inside a name
+
+
 @lru_cache(maxsize=8)
 def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
-    parts = []
-    for alias in sorted(set(aliases), key=len, reverse=True):
-        tokens = [t for t in _SEP.split(alias) if t]
+    """One regex for many names, factored by common prefix: a flat alternation of ~300 names
+    is tried name by name at every position, a trie once (the longest name still wins)."""
+    trie: dict[str, Any] = {}
+    for alias in set(aliases):
+        tokens = [t for t in _SEP.split(alias.lower()) if t]
         if not tokens or "*" in tokens or len(alias) < 2:
             continue
-        # "llama-2" also matches "Llama 2" and "llama_2" (the registry compares tokens).
-        parts.append(r"[\s\-_/.]+".join(re.escape(t) for t in tokens))
-    if not parts:
+        node = trie
+        for position, token in enumerate(tokens):
+            if position:
+                # "llama-2" also matches "Llama 2" and "llama_2" (the registry compares tokens)
+                node = node.setdefault(_SEP_UNIT, {})
+            for char in token:
+                node = node.setdefault(char, {})
+        node[""] = {}
+    if not trie:
         return None
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(parts)})(?![A-Za-z0-9])", re.IGNORECASE)
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [
+            (r"[\s\-_/.]+" if unit == _SEP_UNIT else re.escape(unit)) + emit(child)
+            for unit, child in node.items()
+            if unit
+        ]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{emit(trie)})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def alias_index(items: Iterable[Any]) -> tuple[re.Pattern[str] | None, dict[str, Any]]:
