@@ -177,11 +177,10 @@ def _trie_pattern(words: Sequence[str]) -> str:
 def _trigger_scanner(
     triggers: tuple[str, ...],
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """A single-pass scanner for `triggers` (a lookahead, so overlapping occurrences are all
-    seen), and for each trigger the triggers that are its prefixes: they occur wherever it
-    does, and the scan reports only the longest trigger starting at a place."""
+    """A scanner for `triggers` (the longest trigger starting at a place), and for each
+    trigger the triggers that are its prefixes: they occur wherever it does."""
     words = sorted(set(triggers))
-    pattern = re.compile(rf"(?=({_trie_pattern(words)}))")
+    pattern = re.compile(_trie_pattern(words))
     prefixes = {w: tuple(u for u in words if w.startswith(u)) for w in words}
     return pattern, prefixes
 
@@ -198,18 +197,23 @@ class TriggerLines:
         pattern, prefixes = _trigger_scanner(tuple(triggers))
         spans: dict[str, list[tuple[int, int]]] = {}
         line_lo, line_hi = -1, -1
-        for match in pattern.finditer(haystack, start):
+        search = pattern.search
+        match = search(haystack, start)
+        while match is not None:
+            # the longest trigger starting here; the next search starts one character later,
+            # so overlapping triggers ("qlora", "lora") are all seen
             pos = match.start()
             if pos > line_hi:
                 line_lo = max(start, haystack.rfind("\n", 0, pos) + 1)
                 newline = haystack.find("\n", pos)
                 line_hi = len(haystack) if newline < 0 else newline
-            for word in prefixes[match.group(1)]:
+            for word in prefixes[match.group()]:
                 found = spans.get(word)
                 if found is None:
                     spans[word] = [(line_lo, line_hi)]
                 elif found[-1][0] != line_lo and len(found) < MAX_TRIGGER_HITS:
                     found.append((line_lo, line_hi))
+            match = search(haystack, pos + 1)
         self._spans = spans
 
     def lines(self, triggers: Sequence[str]) -> list[tuple[int, int]]:
