@@ -144,3 +144,30 @@ CASES = [
 )
 def test_operationalisation(text, term, must_flag):
     assert flagged(text, term) is must_flag, statuses(text, term)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "should_flag"),
+    [
+        pytest.param(
+            "Frontier models trained with more than $10^{26}$ FLOP must be reported.\n",
+            "frontier-model",
+            False,
+            id="frontier-threshold-in-math",
+        ),
+        pytest.param(
+            "Our tagger is state of the art on CoNLL-2003 with $93.4$ F1.\n",
+            "sota",
+            False,
+            id="sota-score-in-math",
+        ),
+        pytest.param(
+            "Frontier models such as $f_\\theta$ are regulated.\n",
+            "frontier-model",
+            True,
+            id="frontier-math-without-number",
+        ),
+    ],
+)
+def test_latex_numbers_written_as_math_count(text, term, should_flag):
+    assert flagged(text, term, path="paper.tex") is should_flag

@@ -191,3 +191,12 @@ def test_stray_dollar_does_not_swallow_the_next_paragraph() -> None:
     text = "It costs $5.\n\nAn LLM here.\n"
     doc = parse_document(text, "paper.tex")
     assert "An LLM here." in doc.prose
+
+
+def test_inline_math_keeps_its_numbers_and_nothing_else():
+    text = "Models above $10^{26}$ FLOP and $\\mathrm{LLM}_{7}$ here.\n"
+    prose = parse_document(text, "p.tex").prose
+    assert len(prose) == len(text)
+    assert "10" in prose and "26" in prose and "7" in prose
+    assert "LLM" not in prose and "mathrm" not in prose and "$" not in prose
+    assert prose.index("26") == text.index("26")  # offsets unchanged

@@ -143,6 +143,8 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.blanks: list[tuple[int, int]] = []
+        # Inline formulas whose numbers stay visible in prose (see `_keep_numbers`).
+        self.inline_math: list[tuple[int, int]] = []
         self.headings: list[Heading] = []
         self.footnotes: list[Footnote] = []
         self.comments: list[tuple[Span, str]] = []
@@ -421,6 +423,7 @@ class _Scanner:
             if delim == "$" and _PARAGRAPH_BREAK.search(text, pos, close):
                 break  # math never spans a paragraph: a stray $, not a formula
             self.blanks.append((tok_start, close + len(delim)))
+            self.inline_math.append((tok_start, close + len(delim)))
             return close + len(delim)
         self.blanks.append((tok_start, pos))
         return pos
@@ -465,7 +468,9 @@ def parse_latex(text: str, path: str) -> Document:
         scanner.scan(body_start, body_end)
         if body_end < len(text):
             scanner.blanks.append((body_end, len(text)))
-        prose = blank_urls(blank_ranges(text, scanner.blanks))
+        prose = _keep_numbers(
+            text, blank_urls(blank_ranges(text, scanner.blanks)), scanner.inline_math
+        )
     except (RecursionError, IndexError, ValueError, TypeError, AttributeError):
         return _fallback(text, path)
     found = [(span, comment) for span, comment in scanner.comments if "lmdef" in comment]
@@ -486,6 +491,25 @@ def parse_latex(text: str, path: str) -> Document:
         definition_items=tuple(scanner.definitions),
         references=tuple(scanner.references),
     )
+
+
+_NUMBER_IN_MATH = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _keep_numbers(text: str, prose: str, formulas: list[tuple[int, int]]) -> str:
+    """Put the numbers of inline formulas back into `prose`.
+
+    Papers write thresholds and scores as math ("more than $10^{26}$ FLOP", "$90.1$ F1"); a
+    use of "frontier model" or "state of the art" is operationalised by them (GUIDE §4). Digits
+    are never part of a term, so this cannot create an occurrence; same length, same offsets.
+    """
+    if not formulas:
+        return prose
+    chars = list(prose)
+    for start, end in formulas:
+        for match in _NUMBER_IN_MATH.finditer(text, start, end):
+            chars[match.start() : match.end()] = match.group()
+    return "".join(chars)
 
 
 _FALLBACK = re.compile(r"%[^\n]*|\$\$.*?\$\$|\$[^$\n]*\$|\\[a-zA-Z@]+\*?|\\.", re.DOTALL)
