@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from lmdef import __version__
 from lmdef.config import Config
-from lmdef.documents import Document, DocumentError, parse_document
+from lmdef.documents import Document, DocumentError, kind_for_path, parse_document
 from lmdef.report import FailedFile, Finding, LintedFile, LintReport, LintSummary
 from lmdef.rules import LINT_RULES, RULES, default_enabled, find_rule, resolve_selectors
 from lmdef.rules.base import Rule, stamp
@@ -144,14 +144,40 @@ def _load_lexicon(extra_json: str) -> Lexicon:
     return load_lexicon(extra=extra or None)
 
 
-def lint_text(text: str, path: str, config: Config | None = None) -> LintedFile | FailedFile:
-    """Lint one decoded text as if read from `path` (its suffix picks the markup)."""
-    config = config or Config()
+def lint_source(text: str, path: str, config: Config, lexicon: Lexicon) -> LintedFile | FailedFile:
+    """Lint one decoded text as read from `path` (its suffix picks the markup)."""
+    if not _may_have_findings(text, lexicon):
+        # Fast path: about half of real model cards contain no lexicon term at all. Every rule
+        # in LINT_RULES needs a term occurrence or an `lmdef:` directive, and prose is a
+        # same-length mask of the text, so a term absent from the raw text is absent from the
+        # prose too; only the front-matter check (hostile YAML -> error) remains to be done.
+        error = _front_matter_error(text, path)
+        return FailedFile(path=path, error=error) if error else LintedFile(path=path, findings=[])
     try:
         document = parse_document(text, path)
     except DocumentError as exc:
         return FailedFile(path=path, error=str(exc))
-    return LintedFile(path=path, findings=lint_document(document, config, lexicon_for(config)))
+    return LintedFile(path=path, findings=lint_document(document, config, lexicon))
+
+
+def _may_have_findings(text: str, lexicon: Lexicon) -> bool:
+    from lmdef.analysis.occurrences import matcher
+
+    return "lmdef" in text.lower() or matcher(lexicon).occurs_in(text)
+
+
+def _front_matter_error(text: str, path: str) -> str | None:
+    if kind_for_path(path) != "markdown":
+        return None
+    from lmdef.documents.frontmatter import split_front_matter
+
+    return split_front_matter(text).error
+
+
+def lint_text(text: str, path: str, config: Config | None = None) -> LintedFile | FailedFile:
+    """Lint one decoded text as if read from `path` (its suffix picks the markup)."""
+    config = config or Config()
+    return lint_source(text, path, config, lexicon_for(config))
 
 
 def build_report(files: Iterable[LintedFile | FailedFile]) -> LintReport:

@@ -162,6 +162,10 @@ class Matcher:
                 end = m.end()
                 yield m
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether any term variant matches anywhere in `text` (exclusions not applied)."""
+        return next(self._matches(text), None) is not None
+
     def find(self, prose: str) -> Iterator[RawMatch]:
         """All term matches, in order; a match nested in another term's match is reported too
         ("frontier LLMs" is a frontier-model and an llm occurrence)."""

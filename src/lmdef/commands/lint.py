@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lmdef.config import Config, ConfigError, load_config
-from lmdef.documents import DocumentError, parse_document
-from lmdef.lint import build_report, exit_code, lexicon_for, lint_document
+from lmdef.lint import build_report, exit_code, lexicon_for, lint_source
 from lmdef.report import FailedFile, LintedFile
 from lmdef.rules import UnknownRuleError, resolve_selectors
 from lmdef.sources.files import SourceError, looks_like_path, read_lint_inputs
@@ -59,14 +58,6 @@ def _configure(options: LintOptions) -> Config:
     return config.with_cli(select=options.select, ignore=options.ignore, fail_on=options.fail_on)
 
 
-def _lint_source(path: str, text: str, config: Config, lexicon: Lexicon) -> LintedFile | FailedFile:
-    try:
-        document = parse_document(text, path)
-    except DocumentError as exc:
-        return FailedFile(path=path, error=str(exc))
-    return LintedFile(path=path, findings=lint_document(document, config, lexicon))
-
-
 def _collect(
     options: LintOptions, config: Config, lexicon: Lexicon
 ) -> list[LintedFile | FailedFile]:
@@ -88,7 +79,7 @@ def _collect(
             if isinstance(item, SourceError):
                 files.append(FailedFile(path=item.path, error=item.error))
             else:
-                files.append(_lint_source(item.path, item.text, config, lexicon))
+                files.append(lint_source(item.text, item.path, config, lexicon))
     return files
 
 
@@ -108,7 +99,7 @@ def _lint_hub(
         progress=options.progress,
     ):
         if isinstance(result, HubCard):
-            results[ids[index]] = [_lint_source(result.path, result.text, config, lexicon)]
+            results[ids[index]] = [lint_source(result.text, result.path, config, lexicon)]
         else:
             results[ids[index]] = [FailedFile(path=ids[index], error=result.error)]
     return results
