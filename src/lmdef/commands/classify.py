@@ -29,7 +29,7 @@ class ClassifyOptions:
     fmt: str = "auto"
     min_tokens: float = 1e9
     revision: str | None = None
-    workers: int = 8
+    workers: int = 16
     timeout: float = 10.0
     fail_on: str | None = None
     output: str | None = None
