@@ -127,3 +127,28 @@ def test_trigger_index_ignores_text_before_start():
     assert TriggerLines(text, start, ["token"]).lines(["token"]) == [
         (text.index("token in the body"), len(text) - 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        pytest.param(
+            "Trained for 3 epochs on 300M tokens of news, i.e. 900M tokens seen.\n",
+            [3e8],
+            id="epochs-same-line-keeps-corpus",
+        ),
+        pytest.param(
+            "Pretrained on 2.5B tokens of stories (two epochs over a\n1.25B-token corpus).\n",
+            [1.25e9],
+            id="epochs-wrapped-line-and-hyphenated-amount",
+        ),
+        pytest.param(
+            "Pretrained on 2B tokens.\n\nThe tokenizer saw 300M tokens for 2 epochs.\n",
+            [2e9, 3e8],
+            id="separate-paragraphs-are-separate-facts",
+        ),
+    ],
+)
+def test_epochs_add_no_volume(text, tokens):
+    """LABELING.md §2: tokens seen over several epochs are not a larger corpus."""
+    assert sorted(a.conversion.tokens for a in amounts(text)) == sorted(tokens)

@@ -51,7 +51,7 @@ _UNIT = (
     r"|characters?|chars|hours?|hrs?\b|トークン|単語|語|文字|時間分?|токен\w*|слов\w*)"
 )
 _AMOUNT = re.compile(
-    rf"(?<![0-9A-Za-z.,]){_NUM}\s?{_MULT}\+?\s*(?:(?:of|multi-?lingual|raw|plain|clean|text|unique|"
+    rf"(?<![0-9A-Za-z.,]){_NUM}\s?{_MULT}\+?(?:\s*|-)(?:(?:of|multi-?lingual|raw|plain|clean|text|unique|"
     rf"[a-z]+-?[a-z]+)\s+){{0,2}}?{_UNIT}",
     re.IGNORECASE,
 )
@@ -376,7 +376,36 @@ def find_amounts(
                 to_tokens(value, "tokens"),
             )
         )
-    return found
+    return _drop_repeats(found, text, index)
+
+
+_REPEATS = re.compile(r"epochs?\b|passes\b|tokens?\s+seen|seen\s+tokens|エポック", re.IGNORECASE)
+
+
+def _drop_repeats(found: list[StatedAmount], text: str, index: LineIndex) -> list[StatedAmount]:
+    """Epochs add no volume (LABELING.md §2): in a paragraph that speaks of epochs or tokens
+    seen and states several amounts ("3 epochs over 300M tokens, i.e. 900M tokens seen"), only
+    the smallest is the corpus; the larger ones are repeats of it. (Keeping the smallest can
+    only lower an estimate, never turn a small corpus into a large one.)"""
+    if len(found) < 2:
+        return found
+    by_paragraph: dict[int, list[StatedAmount]] = {}
+    for amount in found:
+        at = index.line_start(amount.line)
+        breaks = list(_PARAGRAPH_BREAK.finditer(text, 0, at))
+        by_paragraph.setdefault(breaks[-1].end() if breaks else 0, []).append(amount)
+    keep: list[StatedAmount] = []
+    for start, amounts in by_paragraph.items():
+        end = _PARAGRAPH_BREAK.search(text, start)
+        paragraph = text[start : end.start() if end else len(text)]
+        if len(amounts) > 1 and _REPEATS.search(paragraph):
+            keep.append(min(amounts, key=lambda a: a.conversion.tokens))
+        else:
+            keep.extend(amounts)
+    return keep
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 
 
 def _scope(line: str) -> Scope:
