@@ -295,6 +295,9 @@ def test_needs_config_only_when_the_head_is_unknown():
     assert needs_config(snap("---\nlicense: mit\n---\nWeights.\n")) is True
     assert needs_config(snap("---\npipeline_tag: text-generation\n---\nA chat model.\n")) is False
     assert needs_config(snap("x\n", config={"architectures": ["FooForCausalLM"]})) is False
+    # The Hub's pipeline tag decides the head: no config.json request for such models.
+    assert needs_config(snap("Weights.\n", hub_pipeline_tag="text-classification")) is False
+    assert needs_config(snap("Weights.\n", hub_pipeline_tag="no-such-task")) is True
 
 
 def test_card_language_names_become_codes(registry):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from lmdef.classify import criteria, lineage, volume
 from lmdef.classify.facts import EMPTY_CARD_WORDS, Facts, gather
+from lmdef.classify.maps import load_maps
 from lmdef.classify.snapshot import ModelSnapshot
 from lmdef.documents.frontmatter import split_front_matter
 from lmdef.report import Evidence, ModelResult
@@ -292,6 +293,11 @@ def needs_config(snapshot: ModelSnapshot) -> bool:
     download (issue #5: at most 3 requests per model).
     """
     if snapshot.config is not None:
+        return False
+    # The Hub's own pipeline tag names the output kind: criterion 1 is decided without
+    # config.json, and without assessing the card (the Hub fetches thousands of these).
+    tag = snapshot.hub_pipeline_tag
+    if tag and load_maps().pipeline_tags.get(tag) is not None:
         return False
     _facts, result = _assess(snapshot, {}, 1e9, default_registry(), frozenset(), 0)
     return result.criteria[0].met == "unknown"
