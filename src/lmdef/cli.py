@@ -7,6 +7,8 @@ or input errors. Heavy imports happen inside the commands so `lmdef lint` starts
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -16,9 +18,73 @@ FORMAT_CHOICES_LINT = ["auto", "text", "json", "sarif", "github", "markdown"]
 FORMAT_CHOICES_CLASSIFY = ["auto", "text", "json", "jsonl", "sarif", "github", "markdown"]
 SEVERITIES = ["error", "warning", "info", "never"]
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _report_options(formats: list[str]) -> Callable[[F], F]:
+    """--format, --fail-on and --output: the same for every command that writes a report."""
+
+    def apply(f: F) -> F:
+        for option in reversed(
+            [
+                click.option(
+                    "--format",
+                    "fmt",
+                    type=click.Choice(formats),
+                    default="auto",
+                    show_default=True,
+                    help="auto = github under GitHub Actions, else text.",
+                ),
+                click.option(
+                    "--fail-on",
+                    type=click.Choice(SEVERITIES),
+                    default=None,
+                    help="Lowest finding severity that makes the exit code 1 [default: warning].",
+                ),
+                click.option(
+                    "--output",
+                    "-o",
+                    "output",
+                    type=click.Path(dir_okay=False),
+                    default=None,
+                    help="Write the report here instead of standard output.",
+                ),
+            ]
+        ):
+            f = option(f)
+        return f
+
+    return apply
+
+
+def _hub_options(f: F) -> F:
+    """--revision, --workers, --timeout, --no-progress: how ORG/NAME arguments are fetched."""
+    for option in reversed(
+        [
+            click.option("--revision", default=None, help="Hub revision (branch, tag or commit)."),
+            click.option(
+                "--workers",
+                type=click.IntRange(1, 64),
+                default=16,
+                show_default=True,
+                help="Concurrent Hub requests.",
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(0.1, 600),
+                default=10.0,
+                show_default=True,
+                help="Seconds per Hub request.",
+            ),
+            click.option("--no-progress", is_flag=True, help="No progress bar on stderr."),
+        ]
+    ):
+        f = option(f)
+    return f
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,22 +95,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES_LINT),
-    default="auto",
-    show_default=True,
-    help="auto = github under GitHub Actions, else text.",
-)
+@_report_options(FORMAT_CHOICES_LINT)
 @click.option("--select", multiple=True, help="Rule codes or names to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or names to disable (comma-separated).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Lowest severity that makes the exit code 1 [default: warning].",
-)
 @click.option(
     "--config",
     "config_path",
@@ -53,26 +106,19 @@ def cli() -> None:
     help="Config file (pyproject.toml or .lmdef.toml); default: discovered upward.",
 )
 @click.option("--stdin-filename", default=None, help="Name (and markup kind) for text read from -.")
-@click.option("--revision", default=None, help="Hub revision for ORG/NAME arguments.")
-@click.option(
-    "--output",
-    "-o",
-    "output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report here instead of standard output.",
-)
-@click.option("--no-progress", is_flag=True, help="No progress bar for Hub IDs.")
+@_hub_options
 def lint(
     paths: tuple[str, ...],
     fmt: str,
+    fail_on: str | None,
+    output: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str | None,
     config_path: str | None,
     stdin_filename: str | None,
     revision: str | None,
-    output: str | None,
+    workers: int,
+    timeout: float,
     no_progress: bool,
 ) -> None:
     """Flag vague terms (LLM, emergent, SOTA, ...) that a document uses without defining.
@@ -95,6 +141,8 @@ def lint(
                 revision=revision,
                 output=output,
                 progress=not no_progress,
+                workers=workers,
+                timeout=timeout,
             )
         )
     )
@@ -109,14 +157,7 @@ def lint(
     default=None,
     help="Read hub IDs or paths, one a line (# comments), - for stdin.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMAT_CHOICES_CLASSIFY),
-    default="auto",
-    show_default=True,
-    help="auto = github under GitHub Actions, else text.",
-)
+@_report_options(FORMAT_CHOICES_CLASSIFY)
 @click.option(
     "--min-tokens",
     type=float,
@@ -124,46 +165,17 @@ def lint(
     show_default=True,
     help="Pretraining volume (tokens) that criterion 2 requires to be exceeded.",
 )
-@click.option("--revision", default=None, help="Hub revision (branch, tag or commit).")
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=16,
-    show_default=True,
-    help="Concurrent Hub requests.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(0.1, 600),
-    default=10.0,
-    show_default=True,
-    help="Seconds per Hub request.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Lowest finding severity that makes the exit code 1 [default: warning].",
-)
-@click.option(
-    "--output",
-    "-o",
-    "output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report here instead of standard output.",
-)
-@click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+@_hub_options
 def classify(
     inputs: tuple[str, ...],
     from_file: str | None,
     fmt: str,
+    fail_on: str | None,
+    output: str | None,
     min_tokens: float,
     revision: str | None,
     workers: int,
     timeout: float,
-    fail_on: str | None,
-    output: str | None,
     no_progress: bool,
 ) -> None:
     """Test models against the three criteria of an LLM: text, data, transfer.

@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from lmdef.lexicon import Lexicon
 
 
-# `lmdef lint` has no --workers/--timeout flags: cards are few and small; classify's defaults.
-HUB_WORKERS = 8
-HUB_TIMEOUT = 10.0
-
-
 @dataclass(frozen=True)
 class LintOptions:
     paths: tuple[str, ...]
@@ -40,6 +35,8 @@ class LintOptions:
     revision: str | None = None
     output: str | None = None
     progress: bool = True
+    workers: int = 16
+    timeout: float = 10.0
 
 
 def _fail(message: str) -> int:
@@ -94,8 +91,8 @@ def _lint_hub(
     for index, result in fetch_cards(
         ids,
         revision=options.revision,
-        workers=HUB_WORKERS,
-        timeout=HUB_TIMEOUT,
+        workers=options.workers,
+        timeout=options.timeout,
         progress=options.progress,
     ):
         if isinstance(result, HubCard):
