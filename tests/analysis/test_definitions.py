@@ -189,6 +189,62 @@ DEFINED = [
         "emergent",
         "ja-naming-clause",
     ),
+    # Scoped copular definitions (any document noun scopes them, not only "paper/work/card").
+    (
+        "In this survey, a general-purpose technology is one that spreads to most sectors and keeps improving. We ask whether ML is a general-purpose technology.",
+        "general-purpose-technology",
+        "is-one-that",
+    ),
+    (
+        "Throughout this thesis, an LLM is any autoregressive Transformer model with at least one billion parameters. LLMs are queried via an API.",
+        "llm",
+        "is-any-class-member",
+    ),
+    (
+        "In this policy, frontier AI refers to models whose training used more than 10^26 FLOP.",
+        "frontier-model",
+        "scope-policy-refers-to",
+    ),
+    (
+        "Frontier AI is defined in the 2023 summit declaration as highly capable general-purpose models that can perform a wide range of tasks.",
+        "frontier-model",
+        "defined-in-source-as",
+    ),
+    (
+        "In our notes, SOTA stands for the highest score published on the same benchmark split before our submission date.",
+        "sota",
+        "stands-for-with-content",
+    ),
+    (
+        "A parser is state-of-the-art, in this review, when no published parser scores higher on the same treebank.",
+        "sota",
+        "conditional-with-aside",
+    ),
+    (
+        "We follow the definition in Chen and Ito (2022): a foundation model is pretrained on broad unlabelled data at scale and then adapted to many downstream tasks.",
+        "foundation-model",
+        "definition-after-colon",
+    ),
+    (
+        "We keep the definition of Okafor et al. (2023): an LLM is pretrained on more than one billion tokens of text and reused by transfer.",
+        "llm",
+        "definition-after-colon-et-al",
+    ),
+    (
+        "As defined by Rao et al. (2024), frontier AI systems are models whose training compute exceeds that of every model released before 2023.",
+        "frontier-model",
+        "as-defined-by-citation",
+    ),
+    (
+        "Emergent skills, as Park and Lee (2023) define them, are skills that score at chance below 10B parameters and well above it beyond.",
+        "emergent",
+        "as-source-defines-them-aside",
+    ),
+    (
+        "We call such pretrained text generators with over 1B parameters LLMs.",
+        "llm",
+        "we-call-such-models",
+    ),
 ]
 
 NOT_DEFINED = [
@@ -253,6 +309,29 @@ NOT_DEFINED = [
     ),
     ("LLMとは何か、まだ合意はない。", "llm", "ja-towa-question"),
     ("大規模言語モデル（LLM）を用いて要約を作成した。", "llm", "ja-paren-abbreviation"),
+    ("LLM stands for large language model.", "llm", "stands-for-expansion-only"),
+    (
+        "For each query we call the LLM twice and keep the longer answer.",
+        "llm",
+        "call-invokes-the-model",
+    ),
+    (
+        "As defined by the team, foundation models are great.",
+        "foundation-model",
+        "as-defined-without-gloss",
+    ),
+    (
+        "An LLM is then prompted with the question and the five retrieved passages.",
+        "llm",
+        "a-x-is-then-prompted-is-a-method-step",
+    ),
+    (
+        "Results: a foundation model is used by most of the teams we interviewed last year.",
+        "foundation-model",
+        "colon-without-definition-word",
+    ),
+    ("An LLM is one of the tools we tried for triage.", "llm", "is-one-of-is-not-one-that"),
+    ("In this report, LLMs are powerful and widely used.", "llm", "scope-without-a-gloss"),
 ]
 
 
@@ -330,10 +409,29 @@ def test_definition_site_is_marked_and_covers_other_uses():
             "foundation-model",
             id="outline-entry",
         ),
+        # The entry's name is a phrase around the term (the name is masked, not prose).
+        pytest.param(
+            "\\newglossaryentry{emg}{name={emergent behaviour},\n  description={a behaviour seen only in checkpoints above some size}}\n\\begin{document}\nEmergent behaviour is rare.\n\\end{document}\n",
+            "a.tex",
+            "emergent",
+            id="tex-glossary-name-is-a-phrase",
+        ),
+        pytest.param(
+            "\\newacronym{fm}{FM}{foundation model trained on broad data and adapted downstream}\n\\newglossaryentry{fms}{name={foundation models (FMs)}, description={networks pretrained on broad data that many downstream tasks reuse}}\n\\begin{document}\nFoundation models help.\n\\end{document}\n",
+            "a.tex",
+            "foundation-model",
+            id="tex-glossary-name-with-abbreviation",
+        ),
     ],
 )
 def test_structural_definitions(text, path, term):
     assert not flagged(text, term, path)
+
+
+def test_glossary_entry_naming_a_product_does_not_define_the_term():
+    # "TensorRT-LLM" in an entry name is a name (an exclusion), not the term.
+    text = "\\newglossaryentry{trt}{name={TensorRT-LLM}, description={an inference library for GPUs from one vendor}}\n\\begin{document}\nLLMs help.\n\\end{document}\n"
+    assert flagged(text, "llm", "a.tex")
 
 
 def test_bare_citation_footnote_is_not_a_definition():

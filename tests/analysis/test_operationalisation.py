@@ -136,6 +136,77 @@ CASES = [
         True,
         "emergent-numbers-are-not-a-definition",
     ),
+    # A score at the end of a sentence, or right after a verb or preposition.
+    (
+        "Our tagger is state of the art on CoNLL-2000, scoring 95.8.",
+        "sota",
+        False,
+        "sota-score-after-verb",
+    ),
+    (
+        "We set the state of the art on WinoGrande: accuracy is 81.6.",
+        "sota",
+        False,
+        "sota-score-ends-sentence",
+    ),
+    (
+        "We are state of the art on SQuAD 2.0 as of version 1.1.",
+        "sota",
+        True,
+        "sota-version-after-word-is-not-a-score",
+    ),
+    # Benchmark names that start in lower case.
+    (
+        "The prover is state-of-the-art on miniF2F-valid with 58.2% solved.",
+        "sota",
+        False,
+        "sota-lowercase-initial-benchmark",
+    ),
+    ("Our detector is SOTA on nuScenes, 71.0 NDS.", "sota", False, "sota-camel-benchmark"),
+    # LaTeX: the escaped percent sign is the score's unit.
+    (
+        "\\begin{document}\nIt is state-of-the-art on GSM8K, solving 83.1\\% of problems.\n\\end{document}\n",
+        "sota",
+        False,
+        "sota-latex-escaped-percent",
+    ),
+    # robust: what follows "robust to/against/under/across" names the perturbation.
+    (
+        "The segmenter is robust to lens flare: mIoU falls from 77.4 to 76.9.",
+        "robust",
+        False,
+        "robust-to-named-thing",
+    ),
+    (
+        "The tagger is robust across dialects; accuracy varies by at most 1.3 points.",
+        "robust",
+        False,
+        "robust-across",
+    ),
+    (
+        "It is robust under sensor dropout, losing only 0.7 mAP.",
+        "robust",
+        False,
+        "robust-under-metric-after-number",
+    ),
+    (
+        "提案モデルは照明変化に対して頑健であり、精度の低下は0.5ポイントであった。",
+        "robust",
+        False,
+        "robust-ja-ni-taishite",
+    ),
+    (
+        "The tagger is robust to dialects and to slang.",
+        "robust",
+        True,
+        "robust-to-without-measurement",
+    ),
+    (
+        "The tagger is robust, and it was trained on 12 dialects.",
+        "robust",
+        True,
+        "robust-count-is-not-a-measurement",
+    ),
 ]
 
 

@@ -200,3 +200,24 @@ def test_inline_math_keeps_its_numbers_and_nothing_else():
     assert "10" in prose and "26" in prose and "7" in prose
     assert "LLM" not in prose and "mathrm" not in prose and "$" not in prose
     assert prose.index("26") == text.index("26")  # offsets unchanged
+
+
+ESCAPED = [
+    ("percent", "Top-1 reaches 71.4\\% on the held-out split.\n", "71.4\\%", "71.4 %"),
+    ("ampersand", "Our R\\&D group trained it.\n", "R\\&D", "R &D"),
+    ("hash", "Ranked \\#1 on the board.\n", "\\#1", " #1"),
+    ("underscore", "The file run\\_eval is ours.\n", "run\\_eval", "run _eval"),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "written", "printed"), [c[1:] for c in ESCAPED], ids=[c[0] for c in ESCAPED]
+)
+def test_escaped_character_is_prose_and_only_its_backslash_is_blanked(
+    source: str, written: str, printed: str
+) -> None:
+    # "61.9\%" prints a percent sign: a score that operationalises "state-of-the-art" (GUIDE §4).
+    doc = parse_document(source, "paper.tex")
+    start = source.index(written)
+    assert doc.prose[start : start + len(written)] == printed
+    assert len(doc.prose) == len(source)

@@ -146,7 +146,15 @@ def _structural_definitions(
         # \newglossaryentry{llm}{name=LLM,...}: the key itself may be the only mention.
         key = term_span.slice(text).strip()
         whole = m.match_term(key) or (key.lower() if key.lower() in m.lexicon.ids else None)
-        for term in dict.fromkeys([*inner, *([whole] if whole else [])]):
+        # A masked entry name that is a phrase around the term (\newglossaryentry{..}{name=
+        # {emergent ability}, ...}) defines the term it contains; a name is short, so this
+        # is bounded work per entry.
+        named = (
+            [r.term for r in m.find(key) if not m.is_excluded(r.term, key, r.span)]
+            if not inner and not whole and len(key) <= 80
+            else []
+        )
+        for term in dict.fromkeys([*inner, *([whole] if whole else []), *named]):
             found.append(Definition(term, "definition-item", term_span, "definition list entry"))
     # Entries of a Glossary / Definitions / Terminology section: "X: gloss" at a line start.
     headings = sorted(document.headings, key=lambda h: h.span.start)

@@ -17,6 +17,13 @@ import re
 
 from lmdef.spans import Span
 
+# The document that scopes a definition: "in this report, ...", "throughout this study, ...".
+_SCOPE = (
+    r"(?:in|throughout)\s+(?:this|the\s+present|the\s+following)\s+(?:paper|work|report|card|"
+    r"document|study|article|essay|note|survey|thesis|chapter|section|book|policy|guide|post|"
+    r"review|proposal|analysis|repository|project|page|model\s+card|white\s+paper)"
+)
+
 # Words that may follow the matched term inside the defined phrase ("emergent abilities",
 # "frontier AI models", "LLMs (large language models)", "基盤モデル（Foundation Model）").
 _PHRASE_TAIL = re.compile(
@@ -45,19 +52,30 @@ _ASIDE = r"(?:\s*,[^,;]{1,80},)?"
 _IS_DEFINED = re.compile(
     rf"^{_ASIDE}\s*(?:is|are)\s+(?:here\s+|hereafter\s+|henceforth\s+|commonly\s+|usually\s+|"
     r"formally\s+|often\s+)?(?:defined\s+(?:here\s+)?(?:as|to\s+be|by|in\s+terms\s+of)|"
+    # "is defined in the Bletchley Declaration as ...": a source, then the definition.
+    r"defined\s+in\s+[^.;:]{3,80}?\s+as|"
     r"understood\s+(?:here\s+)?(?:as|to\s+mean)|taken\s+(?:here\s+)?to\s+(?:mean|be)|"
     r"used\s+(?:here\s+)?to\s+(?:mean|refer|denote))\b",
     re.IGNORECASE,
 )
 _REFERS = re.compile(
-    rf"^{_ASIDE}\s*(?:(?:here|in\s+this\s+(?:paper|work|report|card)),?\s+)?(?:refers?\s+to|means|mean\b|"
+    rf"^{_ASIDE}\s*(?:(?:here|{_SCOPE}),?\s+)?(?:refers?\s+to|means|mean\b|"
     r"denotes?|designates?)\b"
     r"(?!\s+(?:for|to|a\s+lot|much|little|nothing|anything|everything|business)\b)\s+(?P<gloss>.+)",
     re.IGNORECASE | re.DOTALL,
 )
+# "LLM stands for a decoder-only Transformer pretrained on ...": more than the expansion of
+# the acronym ("stands for large language model" is not a definition).
+_STANDS_FOR = re.compile(r"^\s*,?\s*stands\s+for\s+(?P<gloss>[^.;]+)", re.IGNORECASE)
 _DASH_GLOSS = re.compile(r"^\s*(?:—|–|--|―|-\s)\s*(?P<gloss>[^—–―]{12,}?)\s*(?:—|–|--|―|$)")
 _COPULAR = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:models?|systems?|"
+    # "X is one that/which ...", "X is any Transformer model with ...": only a definition
+    # speaks of "one that" or "any" member of a class.
+    r"^\s*is\s+(?:one|anything|something)\s*,?\s+(?:that|which|whose|where|in\s+which)\b"
+    r"|^\s*(?:is|are)\s+(?:any|every)\s+(?:[\w-]+\s+){0,5}?(?:models?|systems?|technolog(?:y|ies)|"
+    r"networks?|programs?|algorithms?|abilit(?:y|ies)|capabilit(?:y|ies)|behaviou?rs?|results?|"
+    r"methods?|AI)\b"
+    r"|^\s*(?:is|are)\s+(?:an?\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,5}?(?:models?|systems?|"
     r"technolog(?:y|ies)|phenomen(?:on|a)|abilit(?:y|ies)|capabilit(?:y|ies)|networks?|"
     r"programs?|algorithms?|propert(?:y|ies)|skills?|behaviou?rs?|class(?:es)?|type|kind|"
     r"category|tendency|situation|setting)\s*,?\s+(?:that|which|where|whose|in\s+which|trained|"
@@ -87,7 +105,10 @@ _DELIMITS = re.compile(
 )
 _SERVE_AS = re.compile(r"(?:serve|act|function)s?\s+as\s+$", re.IGNORECASE)
 _SERVE_AS_AFTER = re.compile(r"^\s*(?:that|which)\s+(?:can|are|is)\b", re.IGNORECASE)
-_CONDITION = re.compile(r"^\s*(?:if|when|whenever|iff|only\s+if|provided|once)\b", re.IGNORECASE)
+# An aside may come first: "A model is state-of-the-art, in our usage, when ...".
+_CONDITION = re.compile(
+    r"^\s*(?:,[^,;.]{1,40},\s*)?(?:if|when|whenever|iff|only\s+if|provided|once)\b", re.IGNORECASE
+)
 
 # Before the term: "we call / define / refer to ... as", "by X we mean", "the term X for".
 # The named thing is the first noun phrase after the verb: no colon, quote pair or clause
@@ -99,6 +120,24 @@ _WE_NAME = re.compile(
     r"|\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|henceforth\s+|hereafter\s+)?refer\s+to\b[^.;!?。]{0,80}\bas\s+[\"'“‘]?$",
     re.IGNORECASE,
 )
+# "call" straight before a determiner and the term invokes it ("we call the LLM via its API");
+# a name is given to something described first ("we call such models LLMs").
+_CALL_INVOKES = re.compile(
+    r"\bcall\s+(?:the|an?|our|each|every|their|its|your)\s+[\"“‘']?$", re.IGNORECASE
+)
+# "As defined by Wei et al. (2022), emergent abilities are ...", "Emergent abilities, as Wei et
+# al. (2022) define them, are ...": a citation that carries the content (GUIDE §3).
+_AS_DEFINED_BEFORE = re.compile(
+    r"\bas\s+(?:defined|characteri[sz]ed|introduced)\s+(?:by|in)\s+(?:et\s+al\.|[^.;!?]){3,80},\s*"
+    r"(?:(?:an?|the|any)\s+)?$",
+    re.IGNORECASE,
+)
+_AS_DEFINED_ASIDE = re.compile(
+    r"^\s*,\s*as\s+(?:et\s+al\.|[^,;.]){3,60}?\s+(?:define|defines|defined|characteri[sz]es?|"
+    r"characteri[sz]ed)\s+(?:it|them)?\s*,\s*(?:is|are)\s+(?P<gloss>[^.;]+)",
+    re.IGNORECASE,
+)
+_COPULA_GLOSS = re.compile(r"^\s+(?:is|are)\s+(?P<gloss>[^.;]+)")
 _WE_DEFINE = re.compile(
     r"\b(?:we|I)\s+(?:will\s+|shall\s+|here\s+|first\s+|then\s+|formally\s+)?(?:define|formali[sz]e)\s+"
     r"(?:an?\s+|the\s+|such\s+)?[\"'“‘]?$",
@@ -113,10 +152,24 @@ _DEFINES_AS = re.compile(
 _DEFINE_AFTER = re.compile(r"^[\"'”’]?\s*(?:as|to\s+be|by)\b", re.IGNORECASE)
 # A generic indefinite subject with a long present-tense predicate: "A foundation model is /
 # takes / consists of ..." (the way a definition opens, GUIDE §3 explicit definitions).
-_GENERIC_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\W{0,3}(?:An?|Any)\s+(?:[\w-]+\s+)?$")
-_GENERIC_PREDICATE = re.compile(
-    r"^\s+(?:is|takes|consists|combines|learns|denotes|describes|involves|uses)\b(?P<gloss>[^.;]+)"
+# After a colon the subject may be lower case: "the definition of Smith (2021): a X is ...".
+_GENERIC_SUBJECT = re.compile(
+    r"(?:(?:^|[.!?:]\s+|\n)\W{0,3}(?:An?|Any)|:\s+(?:an?|any))\s+(?:[\w-]+\s+)?$"
 )
+# After "is" the predicate must name a class ("is a model trained on ..."): "An LLM is then
+# prompted with ...", "An LLM is used to ...", "An LLM is one of the tools ..." describe a step
+# of a method or a use, not what the term means.
+_GENERIC_PREDICATE = re.compile(
+    r"^\s+(?:is\s+(?=(?:an?|any|some|something|anything|one\s+(?!of\b))\b)|takes|consists|"
+    r"combines|learns|denotes|describes|involves|uses)\b(?P<gloss>[^.;]+)"
+)
+# "We follow the definition in Chen (2022): a foundation model is pretrained on ...": the
+# colon announces a definition, so any predicate glosses the term.
+_DEFINITION_COLON = re.compile(
+    r"\b(?:definition|defines?|defined)\b(?:et\s+al\.|[^.;!?:]){0,80}:\s+(?:(?:an?|any|the)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_DEFINITION_COLON_AFTER = re.compile(r"^\s+(?:is|are)\s+(?P<gloss>[^.;]+)")
 _WE_TREAT = re.compile(
     r"\b(?:we|I)\s+(?:will\s+|here\s+)?(?:treat|consider|regard|count|deem|classify|call|label|say)\s+"
     r"[^.;!?。]{0,50}?[\"'“‘]?$",
@@ -233,12 +286,17 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     m = _REFERS.match(after) if head else None
     if m and _gloss_ok(m.group("gloss")):
         return "refers to / means"
+    m = _STANDS_FOR.match(after) if head else None
+    if m and _gloss_ok(m.group("gloss"), 6):
+        return "stands for"
     m = _DASH_GLOSS.match(after)
     if m and _gloss_ok(m.group("gloss"), 4):
         return "dash apposition"
     if head and _COPULAR.match(after) and _sentence_opens_with_term(before):
         return "copular definition"
     m = _WE_NAME.search(near_before)
+    if m and _CALL_INVOKES.search(m.group(0)) and not _CONDITION.match(after):
+        m = None  # "we call the LLM twice": invoking the model, not naming a thing
     if (
         m
         and (
@@ -261,6 +319,15 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         and _gloss_ok(m.group("gloss"), 8)
     ):
         return "A X is/takes ... (generic definition)"
+    m = _AS_DEFINED_ASIDE.match(after)
+    if m and _gloss_ok(m.group("gloss"), 5):
+        return "X, as <source> defines it, is ..."
+    m = _COPULA_GLOSS.match(after)
+    if m and _gloss_ok(m.group("gloss"), 5) and _AS_DEFINED_BEFORE.search(near_before):
+        return "as defined by <source>, X is ..."
+    m = _DEFINITION_COLON_AFTER.match(after)
+    if m and _gloss_ok(m.group("gloss"), 6) and _DEFINITION_COLON.search(near_before):
+        return "the definition in <source>: X is ..."
     if _GENERIC_IS.search(near_before[-80:]) and _CONDITION.match(after):
         return "a X is T if (conditional definition)"
     if _WE_TREAT.search(near_before) and _CONDITION.match(after):
@@ -319,8 +386,9 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
 
 
 _OPENING = re.compile(
-    r"(?:^|[.!?。]\s*)(?:\W{0,3})(?:(?:an?|the|any|here,?|formally,?|in\s+this\s+(?:paper|work|card)"
-    r",?|following\s+[^,]{3,60},|according\s+to\s+[^,]{3,60},)\s+){0,2}[\"'“‘]?$",
+    r"(?:^|[.!?。]\s*)(?:\W{0,3})(?:(?:an?|the|any|here,?|formally,?|"
+    + _SCOPE
+    + r",?|following\s+[^,]{3,60},|according\s+to\s+[^,]{3,60},)\s+){0,2}[\"'“‘]?$",
     re.IGNORECASE,
 )
 

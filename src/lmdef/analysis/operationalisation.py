@@ -17,16 +17,27 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _METRIC = (
     r"(?:F1|F-1|BLEU|chrF|mAP|AP|mIoU|PQ|EM|WER|CER|ROUGE(?:-[\w]+)?|METEOR|CIDEr|accuracy|acc\.?|"
     r"top-1|top-5|AUC|AUROC|pass@\d+|Pass@\d+|perplexity|PPL|score|points?|Elo|win[\s-]rate|"
+    r"nDCG(?:@\d+)?|MRR(?:@\d+)?|MAP(?:@\d+)?|(?:recall|precision|R|P|Hits|hit)@\d+|RMSE|MAE|"
+    r"exact[\s-]match|macro[\s-]F1|micro[\s-]F1|Spearman|Pearson|Kendall|"
     r"正解率|精度|スコア|ポイント|F値)"
 )
 # A bare decimal counts as a score unless it is part of a name or version ("SQuAD 2.0",
 # "GPT-3.5", "Llama 3.1 405B", "Section 3.2") or a size ("1.5B", "2.5x").
 _DECIMAL = (
     r"(?<![A-Za-z][\s-])(?<![A-Za-z.\-])\d+\.\d+"
-    r"(?![\d.])(?!\s*(?:[BMKTx×]\b|billion|million|trillion|times))"
+    r"(?!\d|\.\d)(?!\s*(?:[BMKTx×]\b|billion|million|trillion|times))"
+)
+# A decimal after a verb or preposition of scoring is a score even right after a word
+# ("scoring 85.3", "falls from 41.2 to 40.8"); the names _DECIMAL avoids ("SQuAD 2.0",
+# "Section 3.2") come after a capitalised word or "version"/"section".
+_VERB_DECIMAL = (
+    r"\b(?:scor(?:e|es|ed|ing)|reach(?:es|ed|ing)?|achiev(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|"
+    r"attain(?:s|ed|ing)?|get(?:s|ting)?|got|of|with|at|to|from|by|is|was|are|were|vs\.?|versus|"
+    r"than|averag(?:e|es|ed|ing)|los(?:e|es|ing|t))\s+[+-]?\d+\.\d+"
+    r"(?!\d|\.\d)(?!\s*(?:[BMKTx×]\b|billion|million|trillion|times))"
 )
 _SCORE = re.compile(
-    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)|{_DECIMAL}"
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)|{_DECIMAL}|{_VERB_DECIMAL}"
     rf"|{_METRIC}\s*(?:of|=|:|：|は|が|で)?\s*(?:of\s+)?[+-]?{_NUM}"
     rf"|\b{_NUM}\s*{_METRIC}(?![A-Za-z])",
     re.IGNORECASE,
@@ -34,7 +45,9 @@ _SCORE = re.compile(
 # A benchmark-like proper name: an acronym, CamelCase, or a capitalised name with digits.
 _BENCHMARK = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9'’-]*|[A-Z][a-z]+[A-Z][A-Za-z0-9-]*"
-    r"|[A-Z][a-z]+-\d+[A-Za-z]*)(?![A-Za-z0-9])"
+    r"|[A-Z][a-z]+-\d+[A-Za-z]*"
+    # Lower-case initial with an inner capital: miniF2F, bAbI, nuScenes, mMARCO, iNaturalist.
+    r"|[a-z]{1,5}[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])"
     r"|(?:ベンチマーク|データセット|タスク)"
 )
 _NOT_BENCHMARK = frozenset(
@@ -63,6 +76,9 @@ _NOT_BENCHMARK = frozenset(
         "TTS",
         "QA",
         "OCR",
+        "arXiv",
+        "iPhone",
+        "eBay",
     ]
 )
 _PERTURBATION = re.compile(
@@ -73,8 +89,10 @@ _PERTURBATION = re.compile(
     re.IGNORECASE,
 )
 _MEASUREMENT = re.compile(
-    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|{_DECIMAL}|→|->|"
-    rf"{_METRIC}\s*(?:of|=|:)?\s*{_NUM}|\b(?:drops?|falls?|fell|degrades?|declines?|decreases?)\s+(?:by\s+)?(?:only\s+)?{_NUM}",
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|{_DECIMAL}|{_VERB_DECIMAL}|→|->|"
+    rf"{_METRIC}\s*(?:of|=|:)?\s*{_NUM}|\b{_NUM}\s*{_METRIC}(?![A-Za-z])|"
+    r"\b(?:drops?|falls?|fell|degrades?|declines?|decreases?|los(?:es|ing|t)|varies|changes?|"
+    rf"differs?)\s+(?:by\s+)?(?:only\s+|at\s+most\s+|less\s+than\s+)?{_NUM}",
     re.IGNORECASE,
 )
 _PARAMS = re.compile(
@@ -105,10 +123,19 @@ def _benchmark_and_score(window: str, _surface: str, _before: str = "", _after: 
     return any(m.group(0) not in _NOT_BENCHMARK for m in _BENCHMARK.finditer(window))
 
 
+# "robust to JPEG compression", "robust across languages", 「ノイズに対して頑健」: the phrase
+# right after (or, in Japanese, before) the term names what the model is robust to.
+_ROBUST_TO = re.compile(r"^\s+(?:to|against|under|across|with\s+respect\s+to)\s+\w")
+_JA_ROBUST_TO = re.compile(
+    r"\w(?:に対して|に対する|への|に対し)(?:も|は)?\s*(?:高い|より|十分に|非常に)?$"
+)
+
+
 def _perturbation_and_measurement(
-    window: str, _surface: str, _before: str = "", _after: str = ""
+    window: str, _surface: str, before: str = "", after: str = ""
 ) -> bool:
-    return bool(_PERTURBATION.search(window) and _MEASUREMENT.search(window))
+    named = _ROBUST_TO.match(after) or _JA_ROBUST_TO.search(before) or _PERTURBATION.search(window)
+    return bool(named and _MEASUREMENT.search(window))
 
 
 _GENERIC_DETERMINER = re.compile(

@@ -148,8 +148,12 @@ def in_cited_title(document: Document, span: Span) -> bool:
     end = prose.find("\n", span.end)
     end = len(prose) if end < 0 else end
     for m in _QUOTED.finditer(prose, start, end):
-        inside_quotes = m.start(1) <= span.start and span.end <= m.end(1)
-        if inside_quotes and _is_title_case(_TITLE_WORD.findall(m.group(1))):
+        group = m.lastindex or 1
+        inside_quotes = m.start(group) <= span.start and span.end <= m.end(group)
+        if inside_quotes and _is_title_case(_TITLE_WORD.findall(m.group(group))):
+            return True
+    for m in _JA_TITLE.finditer(prose, start, end):
+        if m.start(1) <= span.start and span.end <= m.end(1):
             return True
     for m in _LINK_TEXT.finditer(text, start, end):
         if m.start(1) <= span.start and span.end <= m.end(1):
@@ -160,7 +164,16 @@ def in_cited_title(document: Document, span: Span) -> bool:
     return False
 
 
-_QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,200})[\"”]")
+# Double quotes, curly single quotes, or straight single quotes that open after a space or
+# bracket and close before one (so apostrophes inside "model's" do not pair up).
+_QUOTED = re.compile(
+    r"[\"“]([^\"“”\n]{8,200})[\"”]"
+    r"|‘([^‘’\n]{8,200})’"
+    r"|(?:(?<=[\s(\[])|^)'([^'\n]{8,200}?)'(?=[\s),.;:\]]|$)",
+    re.MULTILINE,
+)
+# 『…』 marks a book or paper title in Japanese.
+_JA_TITLE = re.compile(r"『([^『』\n]{2,200})』")
 
 
 def is_topic_mention(prose: str, span: Span, sentence: Span) -> bool:

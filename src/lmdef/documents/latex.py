@@ -30,6 +30,8 @@ _TOKEN = re.compile(
     r"|(?P<dollar>\$\$?)",
     re.DOTALL,
 )
+# Escaped characters that print themselves.
+_ESCAPED_CHARS = frozenset("%&#_$")
 _BRACES = re.compile(r"\\.|%[^\n]*|[{}]", re.DOTALL)
 # Inside an [option]: escaped braces/brackets (skipped), braces, "]" and paragraph breaks.
 _BRACKETS = re.compile(r"\\[{}\]]|[{}\]]|\n[ \t]*\r?\n")
@@ -270,6 +272,11 @@ class _Scanner:
     def command(self, name: str, tok_start: int, pos: int, end: int) -> int:
         text = self.text
         blanks = self.blanks
+        if name in _ESCAPED_CHARS:
+            # "61.9\%" prints "61.9%": the score (or "R\&D") is prose; only the backslash is
+            # markup (issue #2, operationalised uses need the score's percent sign).
+            blanks.append((tok_start, tok_start + 1))
+            return pos
         blanks.append((tok_start, pos))
         if name in ("(", "["):
             closer = "\\)" if name == "(" else "\\]"
