@@ -22,6 +22,8 @@ def amounts(text: str, script: str = "alphabetic"):
         ("2兆トークンで事前学習しました。", 2e12, "pretraining"),
         ("約1,000億トークンのコーパス", 1e11, "pretraining"),
         ("Fine-tuned on 5M tokens of instructions.", 5e6, "finetuning"),
+        # the vocabulary on the line before is not what this amount measures
+        ("It uses a 16k BPE vocabulary.\n\nTrained on 20 MB of poems.", 20e6 / 4.7, "pretraining"),
     ],
     ids=[
         "trillion",
@@ -31,6 +33,7 @@ def amounts(text: str, script: str = "alphabetic"):
         "ja-cho",
         "ja-oku",
         "fine-tuning",
+        "previous-line-words-do-not-count",
     ],
 )
 def test_amounts_are_read_and_scoped(text, tokens, scope):

@@ -127,6 +127,10 @@ CORPUS_CASES = [
     ("日本語版Wikipedia", "wikipedia-ja", "japanese-name"),
     ("legacy-datasets/wikipedia", "wikipedia", "unknown-owner-falls-back-to-name"),
     ("somebody/my-private-data", None, "unknown-dataset"),
+    # single-speaker / small TTS corpora: a TTS trained on them alone fails criterion 2
+    ("ljspeech", "ljspeech", "ljspeech-front-matter-id"),
+    ("keithito/lj_speech", "ljspeech", "ljspeech-hf-id"),
+    ("VCTK", "vctk", "vctk"),
     ("stories", None, "common-word-is-not-a-name"),
 ]
 

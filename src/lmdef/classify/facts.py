@@ -70,6 +70,14 @@ LINEAGE_RELATIONS = frozenset(
 _CHAR_LEVEL = re.compile(r"character[- ]level|char-?level|文字単位|\bchar\b", re.IGNORECASE)
 _CLASS_SUFFIX = re.compile(r"(?<=[a-z0-9])(?:Model|For[A-Z]\w*|LMHead\w*)\b")
 _CLAUSES = re.compile(r"[,;()\[\]]|\band\b|\bwith\b|\bor\b|、|と")
+# "based on the T5 architecture", "the same architecture as BERT-base": an architecture is
+# not weights, so the model named there is no base (LABELING.md §2 counts the data the
+# released weights saw; a from-scratch model in a known architecture inherits nothing).
+_ARCHITECTURE_OF = re.compile(
+    r"(?:(?:[\w.-]+[ -]){0,2}[\w.-]+\]?\s+)?\barchitectures?\b"
+    r"(?:\s+(?:of|as)\s+(?:the\s+)?(?:original\s+)?[\w.-]+(?:[ -][\w.-]+)?)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +403,8 @@ def _registry_facts(
         lo = index.line_start(line)
         hi = text.find("\n", lo)
         line_text = text[lo : len(text) if hi < 0 else hi]
+        if "rchitecture" in line_text:
+            line_text = _ARCHITECTURE_OF.sub(" ", line_text)
         # The registry's own matcher, one clause at a time (a line may name several models);
         # it picks the most specific family and skips "<family>-<other language>" names.
         # "MPNetModel" / "BertForMaskedLM" name the family before the class suffix.

@@ -283,13 +283,53 @@ def find_signals(
     raw.sort(key=lambda item: (item[0], item[1]))
     hits: list[SignalHit] = []
     last_end: dict[str, int] = {}
+    comments = comment_spans(text, start)
+    inert_lines: dict[int, bool] = {}
     for _, _, hit in raw:
+        if comments and any(lo <= hit.start < hi for lo, hi in comments):
+            continue
+        inert = inert_lines.get(hit.line)
+        if inert is None:
+            inert = inert_lines[hit.line] = inert_line(line_of(text, hit.start))
+        if inert:
+            continue
         kind = hit.signal.kind
         if hit.start < last_end.get(kind, -1):
             continue
         last_end[kind] = hit.end
         hits.append(hit)
     return hits
+
+
+# The Hub's model card template (huggingface_hub modelcard_template.md) leaves its fields as
+# "[More Information Needed]" and its optional headings as "### Downstream Use [optional]".
+_TEMPLATE_LINE = re.compile(r"\[More Information Needed\]|^\s*#+ [^\n]*\[optional\]", re.IGNORECASE)
+# A "Framework versions" item: a library name and a version number ("- PEFT 0.4.0").
+_VERSION_ITEM = re.compile(r"^\s*[-*+]\s+[\w.-]+\s+v?\d+(?:\.\w+)+(?:[+-]\w+)*\s*$")
+
+
+def comment_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """HTML comments in text[start:]: never rendered, so not what the card says. In template
+    cards they hold the template's instructions ("the model use when fine-tuned for a task"),
+    which read like transfer claims (held-out check, bench/heldout/classify)."""
+    spans: list[tuple[int, int]] = []
+    lo = text.find("<!--", start)
+    while lo >= 0:
+        hi = text.find("-->", lo + 4)
+        if hi < 0:
+            break  # an unclosed comment: keep the rest (one scan, however many openers)
+        spans.append((lo, hi + 3))
+        lo = text.find("<!--", hi + 3)
+    return spans
+
+
+def inert_line(line: str) -> bool:
+    """A line that states nothing about this model: an unfilled template field or optional
+    heading, or a library version in a "Framework versions" list ("- PEFT 0.4.0" names the
+    tool that saved the files, not a reuse of the model)."""
+    if "[" in line and _TEMPLATE_LINE.search(line):
+        return True
+    return _VERSION_ITEM.match(line) is not None
 
 
 def quote_at(text: str, match: re.Match[str] | tuple[int, int]) -> str:
@@ -429,7 +469,12 @@ def _amount(
     if line.lstrip().startswith("|") and not _TABLE_DATA.search(line):
         return None  # a table of model sizes, memory, latency: not training data
     # The words just around the number decide whether it is data or something else.
-    near = text[max(0, match.start() - 40) : min(len(text), match.end() + 25)]
+    # Within the amount's own line: "a 16k BPE vocabulary.\n\nTrained on 20 MB of poems"
+    # is a corpus size even though the line before speaks of the vocabulary.
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    near = text[max(line_start, match.start() - 40) : min(line_end, match.end() + 25)]
     if _NOT_DATA.search(near):
         return None
     mult = match.group("mult")
