@@ -422,6 +422,12 @@ def test_definition_site_is_marked_and_covers_other_uses():
             "foundation-model",
             id="tex-glossary-name-with-abbreviation",
         ),
+        pytest.param(
+            "## Notes\n\n| Term | Definition |\n|---|---|\n| Robustness | the drop in exact match when 5% of words are misspelled |\n\nThe reader is robust.\n",
+            "a.md",
+            "robust",
+            id="md-glossary-table",
+        ),
     ],
 )
 def test_structural_definitions(text, path, term):
@@ -432,6 +438,13 @@ def test_glossary_entry_naming_a_product_does_not_define_the_term():
     # "TensorRT-LLM" in an entry name is a name (an exclusion), not the term.
     text = "\\newglossaryentry{trt}{name={TensorRT-LLM}, description={an inference library for GPUs from one vendor}}\n\\begin{document}\nLLMs help.\n\\end{document}\n"
     assert flagged(text, "llm", "a.tex")
+
+
+def test_results_table_row_does_not_define_the_term():
+    text = (
+        "| Model | Notes |\n|---|---|\n| Tern | an LLM for support tickets in three languages |\n"
+    )
+    assert flagged(text, "llm", "a.md")
 
 
 def test_bare_citation_footnote_is_not_a_definition():

@@ -196,6 +196,12 @@ CASES = [
         "robust-ja-ni-taishite",
     ),
     (
+        "Robust accuracy under AutoAttack (eps 4/255) is 49.7%.",
+        "robust",
+        False,
+        "robust-named-attack-compound",
+    ),
+    (
         "The tagger is robust to dialects and to slang.",
         "robust",
         True,

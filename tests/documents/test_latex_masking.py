@@ -37,7 +37,8 @@ MASKED = [
     ("tabular-spec", "\\begin{tabular}{LLM}\na & b\n\\end{tabular}\n"),
     (
         "preamble",
-        "\\documentclass{article}\n\\title{LLM notes}\n\\begin{document}\nText.\n\\end{document}\n",
+        # (The \\title is prose, GUIDE "titles are prose": see test_preamble_title_is_prose.)
+        "\\documentclass{article}\n\\author{LLM notes}\n\\hypersetup{pdftitle={LLM notes}}\n\\begin{document}\nText.\n\\end{document}\n",
     ),
     ("after-end-document", "\\begin{document}\nText.\n\\end{document}\nLLM scratch\n"),
     ("glossary-entry", "\\newglossaryentry{llm}{name={LLM},description={a model}}\nText.\n"),
@@ -221,3 +222,36 @@ def test_escaped_character_is_prose_and_only_its_backslash_is_blanked(
     start = source.index(written)
     assert doc.prose[start : start + len(written)] == printed
     assert len(doc.prose) == len(source)
+
+
+PREAMBLE_TITLES = [
+    (
+        "plain",
+        "\\documentclass{article}\n\\title{Emergent Skills in Small Models}\n\\begin{document}\nBody.\n\\end{document}\n",
+        "Emergent Skills in Small Models",
+    ),
+    (
+        "short-option-and-markup",
+        "\\documentclass{article}\n\\title[Short]{On \\emph{Robust} Parsers}\n\\author{A. Author}\n\\begin{document}\n\\maketitle\nBody.\n\\end{document}\n",
+        "Robust",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "fragment"),
+    [c[1:] for c in PREAMBLE_TITLES],
+    ids=[c[0] for c in PREAMBLE_TITLES],
+)
+def test_preamble_title_is_prose_and_a_heading(source: str, fragment: str) -> None:
+    # GUIDE: titles are prose like headings; the rest of the preamble stays masked.
+    doc = parse_document(source, "paper.tex")
+    start = source.index(fragment)
+    assert doc.prose[start : start + len(fragment)] == fragment
+    assert "documentclass" not in doc.prose and "Author" not in doc.prose
+    assert any(fragment in h.span.slice(source) for h in doc.headings)
+
+
+def test_commented_out_title_stays_masked() -> None:
+    source = "% \\title{Emergent Skills}\n\\begin{document}\nBody.\n\\end{document}\n"
+    assert "Emergent" not in parse_document(source, "paper.tex").prose

@@ -168,3 +168,35 @@ def test_emphasis_next_to_cjk_keeps_the_term_at_its_offset() -> None:
         start = text.index(term)
         assert doc.prose[start : start + len(term)] == term
     assert "*" not in doc.prose
+
+
+GLOSSARY_TABLES = [
+    (
+        "term-meaning",
+        "| Term | Meaning |\n|---|---|\n| LLM | a text model pretrained on over 1B tokens |\n",
+        [("LLM", "a text model pretrained on over 1B tokens")],
+    ),
+    (
+        "ja-headers-and-emphasis",
+        "| 用語 | 定義 |\n|---|---|\n| **基盤モデル** | 大量のデータで事前学習されたモデル |\n",
+        [("基盤モデル", "大量のデータで事前学習されたモデル")],
+    ),
+    (
+        "results-table-is-not-a-glossary",
+        "| Model | Score |\n|---|---|\n| LLM | 71.2 |\n",
+        [],
+    ),
+    (
+        "empty-term-cell-is-skipped",
+        "| Acronym | Description |\n|---|---|\n|  | no term here at all |\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "items"), [c[1:] for c in GLOSSARY_TABLES], ids=[c[0] for c in GLOSSARY_TABLES]
+)
+def test_glossary_table_rows_are_definition_items(source, items):
+    doc = parse_document(source, "card.md")
+    assert [(t.slice(source), b.slice(source)) for t, b in doc.definition_items] == items

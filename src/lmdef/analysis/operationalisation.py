@@ -82,7 +82,7 @@ _NOT_BENCHMARK = frozenset(
     ]
 )
 _PERTURBATION = re.compile(
-    r"\b(?:typos?|misspell\w*|paraphras\w*|nois(?:e|y|ed)|adversarial|attacks?|perturb\w*|"
+    r"\b(?:typos?|misspell\w*|paraphras\w*|nois(?:e|y|ed)|adversarial|\w*attacks?|perturb\w*|"
     r"corrupt\w*|shifts?|out-of-distribution|OOD|accents?|jailbreak\w*|injection|seeds?|personas?|"
     r"blur\w*|occlusion|rotation|reworded|rephras\w*|dialects?|distractors?)\b"
     r"|ノイズ|摂動|敵対的|分布シフト|誤字|言い換え|攻撃",

@@ -39,6 +39,9 @@ _WS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?")  # at most one line break between a 
 _DOCUMENT = re.compile(r"\\begin[ \t]*\{document\}")
 _END_DOCUMENT = re.compile(r"\\end[ \t]*\{document\}")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+# The paper's title in the preamble (not inside a comment: comments are blanked by the scan,
+# but this search reads the source, so require the command at a line start or after a brace).
+_TITLE = re.compile(r"(?m)^[ \t]*\\title\b")
 _KEYVAL = re.compile(r"\s*([A-Za-z]+)\s*=\s*")
 
 
@@ -358,6 +361,17 @@ class _Scanner:
             return self.blank_args(macro.end(), 1)
         return self.blank_args(pos, 2)
 
+    def preamble_title(self, end: int) -> Span | None:
+        """The text inside the preamble's \\title{...} (its [short] option skipped)."""
+        m = _TITLE.search(self.text, 0, end)
+        if m is None:
+            return None
+        pos = self.skip_options(m.end())
+        arg = self.next_arg(pos, optional=False)
+        if arg is None or arg[1] > end or _PARAGRAPH_BREAK.search(self.text, arg[0], arg[1]):
+            return None
+        return self.trimmed(arg[0] + 1, arg[1] - 1)
+
     def glossary_entry(self, name: str, pos: int) -> int:
         """Record \\newglossaryentry{key}{name=..,description=..} / \\newacronym{key}{short}{long}."""
         start = pos
@@ -468,9 +482,17 @@ def parse_latex(text: str, path: str) -> Document:
     scanner = _Scanner(text)
     try:
         if body_start:
-            # The preamble is not prose, but glossary entries there still define terms.
+            # The preamble is not prose, but glossary entries there still define terms, and
+            # the paper's \title is prose like any heading (GUIDE: "headings and titles are
+            # treated like any other prose"), as it already is in a fragment without a preamble.
             scanner.scan(0, begin.start())  # type: ignore[union-attr]
-            scanner.blanks.append((0, body_start))
+            title = scanner.preamble_title(begin.start())  # type: ignore[union-attr]
+            if title is None:
+                scanner.blanks.append((0, body_start))
+            else:
+                scanner.blanks.append((0, title.start))
+                scanner.blanks.append((title.end, body_start))
+                scanner.headings.append(Heading(title, 0))
             scanner.env_stack.clear()
         scanner.scan(body_start, body_end)
         if body_end < len(text):

@@ -54,6 +54,17 @@ _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", 
 _OPAQUE_LINKS = frozenset({"Autolink", "Email"})
 
 _ATX_OPEN = re.compile(r"#{1,6}[ \t]*")
+# A glossary table: its header names a term column then a definition column (GUIDE §3, a
+# Glossary/Definitions entry); each body row is then a definition item (term cell, gloss cell).
+_TERM_HEADER = re.compile(
+    r"\W*(?:terms?|acronyms?|abbreviations?|names?|words?|concepts?|用語|略語|名称)\W*",
+    re.IGNORECASE,
+)
+_GLOSS_HEADER = re.compile(
+    r"\W*(?:definitions?|meanings?|descriptions?|explanations?|glosses|what\s+it\s+means|"
+    r"定義|意味|説明)\W*",
+    re.IGNORECASE,
+)
 # HTML whose text is not prose; the start of a tag, declaration or processing instruction.
 _OPAQUE_HTML = frozenset(
     {"pre", "code", "kbd", "samp", "script", "style", "textarea", "math", "svg", "var", "tt"}
@@ -105,6 +116,8 @@ class _Builder:
         labels: list[str] = []  # labels of open footnote definitions
         dl_title: Span | None = None
         dl_items: list[tuple[Span, Span]] = []
+        cells: list[Span | None] = []  # the cells of the current table row
+        glossary_table = False
         # Only a file with HTML comments needs block starts (directive targets).
         track = "<!--" in source
         block_starts: list[tuple[int, int, int]] = []  # (start, end, depth)
@@ -159,6 +172,8 @@ class _Builder:
                     opaque -= len(html_open)
                     html_open.clear()
                 if tag in prose_blocks:  # the common case first
+                    if tag == "TableCell":
+                        cells.append(Span(kept[mark][0], kept[-1][1]) if len(kept) > mark else None)
                     if len(kept) <= mark:
                         continue
                     if tag == "Item":
@@ -178,6 +193,16 @@ class _Builder:
                         blocks.append((kept[mark][0], -kept[-1][1]))
                 elif tag == "CodeBlock" or tag == "MetadataBlock":
                     opaque -= 1
+                elif tag == "TableHead":
+                    glossary_table = _glossary_header(text, cells)
+                    cells.clear()
+                elif tag == "TableRow":
+                    if glossary_table and len(cells) >= 2 and cells[0] and cells[1]:
+                        dl_items.append((cells[0], cells[1]))
+                    cells.clear()
+                elif tag == "Table":
+                    glossary_table = False
+                    cells.clear()
                 elif tag == "HtmlBlock":
                     # Text between tags is prose (a card's <h3>...</h3> title is read by
                     # people); tags, attributes, comments and <pre>/<code> content are not.
@@ -233,6 +258,16 @@ class _Builder:
             definition_items=tuple(dl_items),
             references=_reference_sections(text, headings, block_spans) if headings else (),
         )
+
+
+def _glossary_header(text: str, cells: list[Span | None]) -> bool:
+    """Whether a table header reads "Term | Definition" (or Acronym | Meaning, 用語 | 定義)."""
+    if len(cells) < 2 or cells[0] is None or cells[1] is None:
+        return False
+    return bool(
+        _TERM_HEADER.fullmatch(cells[0].slice(text))
+        and _GLOSS_HEADER.fullmatch(cells[1].slice(text))
+    )
 
 
 def _html_text(text: str, start: int, end: int) -> list[tuple[int, int]]:
