@@ -245,6 +245,33 @@ DEFINED = [
         "llm",
         "we-call-such-models",
     ),
+    # Operational definitions: "we measure X as", "X is measured as".
+    (
+        "We measure robustness as the worst accuracy over the six prompt paraphrases. Our model is robust.",
+        "robust",
+        "we-measure-x-as",
+    ),
+    (
+        "Emergence is quantified as the jump in exact match between adjacent checkpoints in the family.",
+        "emergent",
+        "x-is-quantified-as",
+    ),
+    # Japanese terms with a suffix (頑健性, 創発的能力) in the defining forms.
+    (
+        "ロバスト性とは、入力の言い換えに対して予測が変わらない度合いを指す。",
+        "robust",
+        "ja-suffix-sei-towa",
+    ),
+    (
+        "創発的能力とは、小規模なモデルには見られず、大規模なモデルにのみ見られる能力である。",
+        "emergent",
+        "ja-suffix-tekinouryoku-towa",
+    ),
+    (
+        "ここでいう頑健性は、方言を含む入力での正解率の低下幅のことで、小さいほどよい。",
+        "robust",
+        "ja-koko-de-iu",
+    ),
 ]
 
 NOT_DEFINED = [
@@ -310,6 +337,14 @@ NOT_DEFINED = [
     ("LLMとは何か、まだ合意はない。", "llm", "ja-towa-question"),
     ("大規模言語モデル（LLM）を用いて要約を作成した。", "llm", "ja-paren-abbreviation"),
     ("LLM stands for large language model.", "llm", "stands-for-expansion-only"),
+    ("We measure robustness on three held-out sets.", "robust", "we-measure-x-on-is-a-use"),
+    (
+        "We measure robustness as well as accuracy for all of the models.",
+        "robust",
+        "as-well-as-is-not-a-gloss",
+    ),
+    ("本稿における頑健性は高い。", "robust", "ja-scope-without-a-gloss"),
+    ("創発的な能力がモデルの大規模化で現れた。", "emergent", "ja-suffix-use"),
     (
         "For each query we call the LLM twice and keep the longer answer.",
         "llm",

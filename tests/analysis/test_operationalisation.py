@@ -196,6 +196,12 @@ CASES = [
         "robust-ja-ni-taishite",
     ),
     (
+        "The ranking is robust to the random seed (std 0.4 across five runs).",
+        "robust",
+        False,
+        "robust-spread-is-a-measurement",
+    ),
+    (
         "Robust accuracy under AutoAttack (eps 4/255) is 49.7%.",
         "robust",
         False,

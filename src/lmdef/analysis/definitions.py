@@ -30,7 +30,9 @@ _PHRASE_TAIL = re.compile(
     r"(?:[\"'”’」』]|\s*\([^()\n]{1,40}\)|\s*（[^（）\n]{1,40}）|[\s-]+(?:abilit(?:y|ies)|"
     r"capabilit(?:y|ies)|propert(?:y|ies)|behaviou?rs?|models?|systems?|AI|skills?|"
     r"phenomen(?:on|a)|points?|technolog(?:y|ies)|LLMs?|of\s+(?:LLMs|large\s+language\s+models|"
-    r"language\s+models|models|AI))(?![A-Za-z]))*"
+    r"language\s+models|models|AI))(?![A-Za-z])"
+    # Japanese suffixes that make the term a longer noun: 頑健性, 創発的能力, 創発現象.
+    r"|(?:的(?:な)?|性)(?:能力|現象|特性|挙動|振る舞い)?|(?:能力|現象|特性|挙動|振る舞い))*"
 )
 # The term is the complement of a preposition ("of LLMs", "compared to regular LLMs"): what
 # follows defines the head noun, not the term.
@@ -144,6 +146,26 @@ _WE_DEFINE = re.compile(
     re.IGNORECASE,
 )
 # "Executive Order 14110 defines a dual-use foundation model as ...", "X denotes T as".
+# "We measure robustness as the drop in ...", "we operationalise emergence as ...": an
+# operational definition; "as" and a gloss must follow ("we measure robustness on 3 sets" is
+# a use).
+_WE_MEASURE = re.compile(
+    r"\b(?:we|I)\s+(?:will\s+|here\s+|first\s+)?(?:measure|quantify|operationali[sz]e|score)\s+"
+    r"(?:an?\s+|the\s+|model\s+)?[\"'“‘]?$",
+    re.IGNORECASE,
+)
+_MEASURED_AS = re.compile(
+    r"^[\"'”’]?\s*(?:is|are)\s+(?:here\s+)?(?:measured|quantified|operationali[sz]ed|scored)\s+"
+    r"(?:here\s+)?(?:as|by)\s+(?P<gloss>[^.;]+)"
+    r"|^[\"'”’]?\s+as\s+(?!well\s+as\b)(?P<gloss2>[^.;]+)",
+    re.IGNORECASE,
+)
+# 「ここでいう頑健性は、…」「本稿における創発とは…」: the scope marks what follows as the meaning.
+_JA_SCOPE_BEFORE = re.compile(
+    r"(?:ここでいう|ここで言う|ここでの|本稿でいう|本稿における|本稿での|本研究における|本研究でいう|"
+    r"本論文における|本書における)[「『]?$"
+)
+_JA_SCOPE_AFTER = re.compile(r"^[」』]?\s*(?:は|とは)[、，]?[^。！？\n]{8,}")
 _DEFINES_AS = re.compile(
     r"\b(?:defines?|defined|defining|denotes?|characteri[sz]es?)\s+(?:an?\s+|the\s+|such\s+)?"
     r"(?:[\w-]+\s+){0,2}?[\"'“‘]?$",
@@ -309,6 +331,13 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "we call X"
     if _WE_DEFINE.search(near_before):
         return "we define X"
+    m = _MEASURED_AS.match(after)
+    if (
+        m
+        and (m.group("gloss") or _WE_MEASURE.search(near_before))
+        and _gloss_ok(m.group("gloss") or m.group("gloss2"), 4)
+    ):
+        return "we measure X as / X is measured as"
     if _DEFINES_AS.search(near_before) and _DEFINE_AFTER.match(after):
         return "defines X as"
     m = _GENERIC_PREDICATE.match(after)
@@ -361,6 +390,8 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     ):
         return "is called X if"
     # Japanese forms.
+    if _JA_SCOPE_BEFORE.search(before[-12:]) and _JA_SCOPE_AFTER.match(after):
+        return "ここでいうXは…"
     if _JA_TOWA.match(after) and _gloss_ok(after, 2):
         return "Xとは"
     if _JA_WO_TEIGI.match(after):

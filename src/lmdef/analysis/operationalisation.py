@@ -91,6 +91,8 @@ _PERTURBATION = re.compile(
 _MEASUREMENT = re.compile(
     rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|{_DECIMAL}|{_VERB_DECIMAL}|→|->|"
     rf"{_METRIC}\s*(?:of|=|:)?\s*{_NUM}|\b{_NUM}\s*{_METRIC}(?![A-Za-z])|"
+    # A spread is a measurement too: "std 0.3 over 5 seeds", "±0.4", "σ = 0.2".
+    rf"(?:\bstd\.?|\bs\.d\.|standard\s+deviation|σ|±|標準偏差)\s*(?:of|=|:|は)?\s*{_NUM}|"
     r"\b(?:drops?|falls?|fell|degrades?|declines?|decreases?|los(?:es|ing|t)|varies|changes?|"
     rf"differs?)\s+(?:by\s+)?(?:only\s+|at\s+most\s+|less\s+than\s+)?{_NUM}",
     re.IGNORECASE,
