@@ -36,8 +36,18 @@ _VERB_DECIMAL = (
     r"than|averag(?:e|es|ed|ing)|los(?:e|es|ing|t))\s+[+-]?\d+\.\d+"
     r"(?!\d|\.\d)(?!\s*(?:[BMKTx×]\b|billion|million|trillion|times))"
 )
+# Tried only when the main patterns fail and the window has a decimal (a long alternation
+# of verbs is slow to scan for).
+_VERB_DECIMAL_RX = re.compile(_VERB_DECIMAL, re.IGNORECASE)
+_HAS_DECIMAL = re.compile(r"\d\.\d")
+
+
+def _verb_decimal(window: str) -> bool:
+    return bool(_HAS_DECIMAL.search(window) and _VERB_DECIMAL_RX.search(window))
+
+
 _SCORE = re.compile(
-    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)|{_DECIMAL}|{_VERB_DECIMAL}"
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|ポイント)|{_DECIMAL}"
     rf"|{_METRIC}\s*(?:of|=|:|：|は|が|で)?\s*(?:of\s+)?[+-]?{_NUM}"
     rf"|\b{_NUM}\s*{_METRIC}(?![A-Za-z])",
     re.IGNORECASE,
@@ -82,14 +92,14 @@ _NOT_BENCHMARK = frozenset(
     ]
 )
 _PERTURBATION = re.compile(
-    r"\b(?:typos?|misspell\w*|paraphras\w*|nois(?:e|y|ed)|adversarial|\w*attacks?|perturb\w*|"
+    r"\b(?:typos?|misspell\w*|paraphras\w*|nois(?:e|y|ed)|adversarial|(?:auto|pgd-?|text)?attacks?|perturb\w*|"
     r"corrupt\w*|shifts?|out-of-distribution|OOD|accents?|jailbreak\w*|injection|seeds?|personas?|"
     r"blur\w*|occlusion|rotation|reworded|rephras\w*|dialects?|distractors?)\b"
     r"|ノイズ|摂動|敵対的|分布シフト|誤字|言い換え|攻撃",
     re.IGNORECASE,
 )
 _MEASUREMENT = re.compile(
-    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|{_DECIMAL}|{_VERB_DECIMAL}|→|->|"
+    rf"[+-]?{_NUM}\s*(?:%|％|pp\b|points?\b|ポイント)|{_DECIMAL}|→|->|"
     rf"{_METRIC}\s*(?:of|=|:)?\s*{_NUM}|\b{_NUM}\s*{_METRIC}(?![A-Za-z])|"
     # A spread is a measurement too: "std 0.3 over 5 seeds", "±0.4", "σ = 0.2".
     rf"(?:\bstd\.?|\bs\.d\.|standard\s+deviation|σ|±|標準偏差)\s*(?:of|=|:|は)?\s*{_NUM}|"
@@ -120,7 +130,7 @@ _THRESHOLD = re.compile(
 
 
 def _benchmark_and_score(window: str, _surface: str, _before: str = "", _after: str = "") -> bool:
-    if not _SCORE.search(window):
+    if not (_SCORE.search(window) or _verb_decimal(window)):
         return False
     return any(m.group(0) not in _NOT_BENCHMARK for m in _BENCHMARK.finditer(window))
 
@@ -137,7 +147,7 @@ def _perturbation_and_measurement(
     window: str, _surface: str, before: str = "", after: str = ""
 ) -> bool:
     named = _ROBUST_TO.match(after) or _JA_ROBUST_TO.search(before) or _PERTURBATION.search(window)
-    return bool(named and _MEASUREMENT.search(window))
+    return bool(named and (_MEASUREMENT.search(window) or _verb_decimal(window)))
 
 
 _GENERIC_DETERMINER = re.compile(

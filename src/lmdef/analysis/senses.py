@@ -152,6 +152,15 @@ def in_cited_title(document: Document, span: Span) -> bool:
         inside_quotes = m.start(group) <= span.start and span.end <= m.end(group)
         if inside_quotes and _is_title_case(_TITLE_WORD.findall(m.group(group))):
             return True
+    quote = prose.find("'", start, span.start)
+    while quote != -1:
+        if quote == start or prose[quote - 1] in " \t([":
+            m = _SINGLE_QUOTED_BODY.match(prose, quote + 1, end)
+            if m is not None and span.end <= m.end(1):
+                if _is_title_case(_TITLE_WORD.findall(m.group(1))):
+                    return True
+                break
+        quote = prose.find("'", quote + 1, span.start)
     for m in _JA_TITLE.finditer(prose, start, end):
         if m.start(1) <= span.start and span.end <= m.end(1):
             return True
@@ -166,12 +175,11 @@ def in_cited_title(document: Document, span: Span) -> bool:
 
 # Double quotes, curly single quotes, or straight single quotes that open after a space or
 # bracket and close before one (so apostrophes inside "model's" do not pair up).
-_QUOTED = re.compile(
-    r"[\"“]([^\"“”\n]{8,200})[\"”]"
-    r"|‘([^‘’\n]{8,200})’"
-    r"|(?:(?<=[\s(\[])|^)'([^'\n]{8,200}?)'(?=[\s),.;:\]]|$)",
-    re.MULTILINE,
-)
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,200})[\"”]|‘([^‘’\n]{8,200})’")
+# Straight single quotes: the opening one follows a space or bracket (or starts the line) and
+# the closing one precedes one, so apostrophes ("model's") do not pair up. Candidates are
+# found with str.find: a leading look-behind would slow every search of the line.
+_SINGLE_QUOTED_BODY = re.compile(r"([^'\n]{8,200}?)'(?=[\s),.;:\]]|$)")
 # 『…』 marks a book or paper title in Japanese.
 _JA_TITLE = re.compile(r"『([^『』\n]{2,200})』")
 
