@@ -236,6 +236,23 @@ CASES = [
         ("yes", "unknown", "yes", "undetermined"),
         id="same-architecture-as-is-not-a-base",
     ),
+    pytest.param(
+        "someone/gpt2-scratch-smallweb",
+        "---\ntags:\n- generated_from_trainer\ndatasets:\n- smallweb\n---\n# gpt2-scratch\n\n"
+        "This model was trained from scratch on the smallweb dataset.\nIt achieves the following "
+        "results on the evaluation set:\n- Loss: 3.21\n",
+        {"config": {"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2"}},
+        ("yes", "no", "yes", "not-llm"),
+        id="config-lm-head-is-a-promptable-lm",
+    ),
+    pytest.param(
+        "someone/stock-forecaster",
+        "# Stock forecaster\n\nPredict next-day closing prices of listed stocks with a 2-layer "
+        "LSTM.\n\n- Window: 60 days\n- Metric: RMSE on a 2023 hold-out\n",
+        {},
+        ("no", "no", "no", "not-llm"),
+        id="price-forecaster-without-front-matter",
+    ),
 ]
 
 

@@ -24,6 +24,18 @@ def amounts(text: str, script: str = "alphabetic"):
         ("Fine-tuned on 5M tokens of instructions.", 5e6, "finetuning"),
         # the vocabulary on the line before is not what this amount measures
         ("It uses a 16k BPE vocabulary.\n\nTrained on 20 MB of poems.", 20e6 / 4.7, "pretraining"),
+        # both scope words in one sentence: the one nearer the amount decides
+        (
+            "It was trained for about 1T tokens of bilingual corpus, supplemented by "
+            "supervised fine-tuning and RLHF.",
+            1e12,
+            "pretraining",
+        ),
+        (
+            "Starting from the base corpus, we fine-tuned it on 5M tokens of dialogues.",
+            5e6,
+            "finetuning",
+        ),
     ],
     ids=[
         "trillion",
@@ -34,6 +46,8 @@ def amounts(text: str, script: str = "alphabetic"):
         "ja-oku",
         "fine-tuning",
         "previous-line-words-do-not-count",
+        "nearer-scope-word-pretraining",
+        "nearer-scope-word-finetuning",
     ],
 )
 def test_amounts_are_read_and_scoped(text, tokens, scope):
@@ -52,8 +66,19 @@ def test_amounts_are_read_and_scoped(text, tokens, scope):
         "The checkpoint file is 14 GB.",
         "We train on 1.4T images.",
         "A model with 1.4T parameters.",
+        "INT4 量化级别下最低只需 6GB 显存。",
+        "推論には 16GB のメモリが必要です。",
     ],
-    ids=["params", "context", "batch", "file-size", "images", "bare-T-params"],
+    ids=[
+        "params",
+        "context",
+        "batch",
+        "file-size",
+        "images",
+        "bare-T-params",
+        "zh-vram",
+        "ja-memory",
+    ],
 )
 def test_non_data_numbers_are_ignored(text):
     assert amounts(text) == []

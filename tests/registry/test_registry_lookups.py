@@ -25,6 +25,8 @@ FAMILY_CASES = [
     ("meta-llama/Llama-3.2-90B-Vision", "llama-3.2-vision", "llama3.2-vision-wildcard"),
     ("TheBloke/Mistral-7B-Instruct-v0.2-GGUF", "mistral", "mistral-gguf"),
     ("mistralai/Mixtral-8x7B-v0.1", "mixtral", "mixtral"),
+    ("Salesforce/blip-image-captioning-large", "blip", "blip-captioner"),
+    ("Salesforce/blip-itm-base-coco", None, "blip-retrieval-head-is-not-the-captioner"),
     ("codellama/CodeLlama-7b-Python-hf", "code-llama", "codellama-over-llama"),
     ("elyza/ELYZA-japanese-Llama-2-7b-fast-instruct", "elyza-llama-2", "derived-beats-its-base"),
     ("tokyotech-llm/Swallow-13b-instruct-hf", "swallow", "swallow"),
@@ -190,6 +192,13 @@ def test_volume_of_a_continued_pretraining_adds_the_base():
         ("elyza-llama-2", 18e9, "tokens"),
         ("llama-2", 2e12, "tokens"),
     ]
+
+
+def test_blip_captioner_counts_its_bert_initialised_text_transformer():
+    # LABELING.md §2 "Components count": BLIP's text side starts from BERT-base
+    family = REGISTRY.family("blip")
+    assert family is not None and family.output == "text"
+    assert "bert" in family.components
 
 
 def test_volume_of_a_fine_tune_is_its_base():

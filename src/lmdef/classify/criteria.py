@@ -35,6 +35,9 @@ LM_SIGNALS = (
     "phrase-rtd-discriminator:",
     "phrase-lm-architecture:",
 )
+# Config classes of a language-model head (not seq2seq: a translation or ASR system also
+# generates text but is not for that reason promptable).
+_LM_HEAD = re.compile(r"(?:ForCausalLM|ForMaskedLM|LMHeadModel|WithLMHead\w*)$")
 BASE_DESCRIPTIONS = ("phrase-lm-architecture:", "phrase-language-model:")
 
 
@@ -477,7 +480,17 @@ def criterion_transfer(
             rationale="A translation system trained for one language pair; no reuse offered.",
         )
     lm_evidence = any(
-        v.value == "text" and v.evidence.detail.startswith(LM_SIGNALS) for v in facts.outputs
+        v.value == "text"
+        and (
+            v.evidence.detail.startswith(LM_SIGNALS)
+            # a Trainer card that only says "trained from scratch on <dataset>": the config's
+            # LM head says it is a language model (held-out check, bench/heldout/classify)
+            or (
+                v.evidence.source == "config.json:architectures"
+                and _LM_HEAD.search(v.evidence.detail)
+            )
+        )
+        for v in facts.outputs
     )
     # A masked LM exists to be fine-tuned or probed: its own signals show transfer.
     masked = any(
