@@ -263,6 +263,11 @@ DEFINED = [
         "ja-suffix-sei-towa",
     ),
     (
+        "学習データにない課題を解く能力は、創発的能力と呼ばれている。",
+        "emergent",
+        "ja-passive-naming-at-sentence-end",
+    ),
+    (
         "創発的能力とは、小規模なモデルには見られず、大規模なモデルにのみ見られる能力である。",
         "emergent",
         "ja-suffix-tekinouryoku-towa",
@@ -344,6 +349,16 @@ NOT_DEFINED = [
         "as-well-as-is-not-a-gloss",
     ),
     ("本稿における頑健性は高い。", "robust", "ja-scope-without-a-gloss"),
+    (
+        "一方で、基盤モデルと呼ばれる技術には懸念もある。",
+        "foundation-model",
+        "ja-so-called-is-not-naming",
+    ),
+    (
+        "一方で、基盤モデルと呼ばれる\n技術には懸念もある。",
+        "foundation-model",
+        "ja-so-called-across-a-line-break",
+    ),
     ("創発的な能力がモデルの大規模化で現れた。", "emergent", "ja-suffix-use"),
     (
         "For each query we call the LLM twice and keep the longer answer.",
@@ -473,6 +488,33 @@ def test_glossary_entry_naming_a_product_does_not_define_the_term():
     # "TensorRT-LLM" in an entry name is a name (an exclusion), not the term.
     text = "\\newglossaryentry{trt}{name={TensorRT-LLM}, description={an inference library for GPUs from one vendor}}\n\\begin{document}\nLLMs help.\n\\end{document}\n"
     assert flagged(text, "llm", "a.tex")
+
+
+PLAIN_GLOSSARIES = [
+    pytest.param(
+        "Terms used in this memo\n\nFrontier AI: general-purpose systems beyond the best models of 2025 on the Annex B evaluations.\n\nFrontier AI needs audits.\n",
+        "frontier-model",
+        False,
+        id="plain-heading-line-makes-a-glossary",
+    ),
+    pytest.param(
+        "Notes\n\nFrontier AI: general-purpose systems beyond the best models of 2025 on the Annex B evaluations.\n",
+        "frontier-model",
+        True,
+        id="plain-heading-line-that-is-not-a-glossary",
+    ),
+    pytest.param(
+        "Definitions\n\nSOTA: the best published score.\n\nResults\n\nSOTA: we beat it easily on our own split.\nOur model is SOTA.\n",
+        "sota",
+        False,
+        id="plain-glossary-section-then-other-section",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "term", "must_flag"), PLAIN_GLOSSARIES)
+def test_plain_text_glossary_section(text, term, must_flag):
+    assert flagged(text, term) is must_flag
 
 
 def test_results_table_row_does_not_define_the_term():

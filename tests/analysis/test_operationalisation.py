@@ -229,6 +229,33 @@ def test_operationalisation(text, term, must_flag):
     assert flagged(text, term) is must_flag, statuses(text, term)
 
 
+HEADINGS = [
+    pytest.param(
+        "# Card\n\n## Robustness\n\nWith 10% of words misspelled, accuracy falls from 90.2 to 89.5.\n",
+        "robust",
+        False,
+        id="heading-made-precise-by-the-first-sentence-of-its-section",
+    ),
+    pytest.param(
+        "## Robustness\n\nWe tested it thoroughly.\n\nWith typos, accuracy falls from 90.2 to 89.5.\n",
+        "robust",
+        True,
+        id="heading-and-a-later-paragraph",
+    ),
+    pytest.param(
+        "## State of the art\n\nOn DROP our reader scores 88.7 F1, above every published system.\n",
+        "sota",
+        False,
+        id="sota-heading-with-score-below",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "term", "must_flag"), HEADINGS)
+def test_heading_window_includes_the_first_sentence_of_its_section(text, term, must_flag):
+    assert flagged(text, term, "card.md") is must_flag, statuses(text, term, "card.md")
+
+
 @pytest.mark.parametrize(
     ("text", "term", "should_flag"),
     [

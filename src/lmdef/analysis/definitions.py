@@ -255,6 +255,11 @@ _JA_TEIGI = re.compile(
     r"^[」』]?\s*(?:[（(][^）)\n]{0,40}[）)])?[^\s。、をはがにの]{0,6}?(?:である|だ)?"
     r"と(?:定義|呼ぶ|呼び|呼ん|呼ばれ|称する|称し|称され|名付け)"
 )
+# 「創発的能力と呼ばれる現象」: "the so-called X" modifies a noun; it names nothing.
+_JA_SO_CALLED = re.compile(
+    r"[」』]?[^\s。、をはがにの]{0,6}?と(?:呼ばれ|称され|言われ|いわれ)(?:る|ている|てきた)"
+    r"(?=\n?[\u3040-\u30ff\u4e00-\u9fff])"
+)
 # 「Xを…と定義する」, also with a short suffix on the term (「創発的能力を…と定義」).
 _JA_WO_TEIGI = re.compile(
     r"^[」』]?[^\s。、をはがにの「」]{0,4}を[^。！？\n]{4,}?と(?:定義|呼ぶ|呼び|呼ん|称|みな|する)"
@@ -396,7 +401,8 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "Xとは"
     if _JA_WO_TEIGI.match(after):
         return "Xを…と定義する"
-    if _JA_TEIGI.match(after):
+    # (The prose, not `after`: the segmenter may cut a sentence wrapped between two lines.)
+    if _JA_TEIGI.match(after) and not _JA_SO_CALLED.match(prose, end, end + 40):
         return "…をXと呼ぶ/定義する"
     if _JA_SUNAWACHI.match(after):
         return "X、つまり…"
