@@ -253,6 +253,32 @@ CASES = [
         ("no", "no", "no", "not-llm"),
         id="price-forecaster-without-front-matter",
     ),
+    pytest.param(
+        "someone/fake-news-detector",
+        "# Fake news detection\n\nThis repository fine-tunes `toybert` to classify news articles "
+        "as FAKE or REAL.\n\n```python\nmodel = BertForSequenceClassification.from_pretrained("
+        '"checkpoints/best")\n```\n',
+        {},
+        ("no", "yes", "yes", "not-llm"),
+        id="readme-that-fine-tunes-a-named-base",
+    ),
+    pytest.param(
+        "someone/char-gpt-plays",
+        "# char-gpt-plays\n\nA minimal character-level GPT (6 layers, 6 heads) trained on about "
+        "1MB of plays. After 5000 iterations the samples look like plausible dialogue.\n",
+        {},
+        ("yes", "no", "yes", "not-llm"),
+        id="character-level-gpt-is-a-language-model",
+    ),
+    pytest.param(
+        "someone/text-to-audio",
+        "---\npipeline_tag: text-to-audio\n---\nGenerates stereo audio from text prompts. It "
+        "comprises an autoencoder, a toyt5-based text embedding for text conditioning, and a "
+        "diffusion transformer.\n",
+        {},
+        ("no", "yes", "yes", "not-llm"),
+        id="text-conditioning-component-counts-for-data",
+    ),
 ]
 
 

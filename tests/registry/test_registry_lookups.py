@@ -201,6 +201,15 @@ def test_blip_captioner_counts_its_bert_initialised_text_transformer():
     assert "bert" in family.components
 
 
+def test_mbart_50_inherits_at_least_the_english_slice_of_cc25():
+    # a family with no total of its own takes its corpus' figure, kept as a lower bound
+    parts = REGISTRY.volume_parts(REGISTRY.family("mbart-50"))
+    assert [(p.family_id, p.quantity.unit, p.quantity.at_least) for p in parts] == [
+        ("mbart", "bytes", True)
+    ]
+    assert parts[0].quantity.value > 1e11
+
+
 def test_volume_of_a_fine_tune_is_its_base():
     assert _parts("flan-t5") == [("t5", 156e9, "tokens")]
 

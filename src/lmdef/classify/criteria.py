@@ -30,6 +30,7 @@ INHERIT_ALL = {"adapter", "quantized", "merge", "copy"}
 # Signals that describe a pretrained language model itself (not a task system like MT or ASR).
 LM_SIGNALS = (
     "phrase-generative-lm:",
+    "phrase-char-lm:",
     "phrase-mask-token:",
     "code-generative-class:",
     "phrase-rtd-discriminator:",
