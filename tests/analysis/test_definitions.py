@@ -342,6 +342,21 @@ NOT_DEFINED = [
     ("LLMとは何か、まだ合意はない。", "llm", "ja-towa-question"),
     ("大規模言語モデル（LLM）を用いて要約を作成した。", "llm", "ja-paren-abbreviation"),
     ("LLM stands for large language model.", "llm", "stands-for-expansion-only"),
+    (
+        "Robustness refers to many different things in this literature.",
+        "robust",
+        "refers-to-many-things",
+    ),
+    (
+        "- **Robustness:** The model copes well with noisy product reviews.\n",
+        "robust",
+        "label-then-statement-about-the-model",
+    ),
+    (
+        "Robustness: we found it held up on most inputs we tried.\n",
+        "robust",
+        "label-then-we-statement",
+    ),
     ("We measure robustness on three held-out sets.", "robust", "we-measure-x-on-is-a-use"),
     (
         "We measure robustness as well as accuracy for all of the models.",

@@ -115,6 +115,18 @@ NOT_USES = [
         "ja-book-title",
     ),
     (
+        "Robust Parsing of Noisy Clinical Notes at Scale (Ortega et al., 2021) reported gains.",
+        "robust",
+        "mention",
+        "unquoted-title-before-citation",
+    ),
+    (
+        "Our survey follows Frontier Models and Public Oversight [Lind and Sato, 2024].",
+        "frontier-model",
+        "mention",
+        "unquoted-title-before-bracket-citation",
+    ),
+    (
         "[3] Wei, J., Tay, Y., et al. Emergent abilities of large language models. TMLR, 2022.",
         "emergent",
         "mention",
@@ -147,6 +159,16 @@ STILL_USES = [
     ("The uses of LLMs in medicine grow.", "llm", "uses-of-x-is-a-use"),
     ("LLMs/VLMs are popular.", "llm", "slash-alternation-is-prose"),
     ("提案モデルのロバスト性を評価した。", "robust", "ja-robustness-is-a-use"),
+    (
+        "Large Language Models (Okafor et al., 2023) write code.",
+        "llm",
+        "short-capitalised-subject-with-citation",
+    ),
+    (
+        "We deploy Robust Models in production (see Table 2).",
+        "robust",
+        "title-case-without-citation",
+    ),
     (
         "State-of-the-art technology gives our model the best accuracy.",
         "sota",

@@ -110,6 +110,12 @@ _GLOSS_START = re.compile(
     r"refers?|means?|denotes?|describes?|used\s+(?:for|to))\b"
     r"|[^\sA-Za-z]*[\u3040-\u30ff\u4e00-\u9fff]"
 )
+# "Robustness: The model handles noisy input well." is a statement about the model under a
+# label, not a gloss of the word (which reads "the drop in accuracy under ...").
+_STATEMENT_START = re.compile(
+    r"(?i)(?:the|this|our|its)\s+(?:model|system|network|checkpoint|method|approach)s?\b"
+    r"|(?:it|we|they|this|our)\b"
+)
 _ENTRY_AFTER = re.compile(r"^(?:\*\*|__|\])?\s*(?:[:：—–]|\s-\s|\s*\n:)\s*(?P<body>[^\n]{8,})")
 _FOOTNOTE_GAP = re.compile(r"^[\"'”’」』)]?\s*(?:\w{0,12})?$")
 _BARE_CITATION = re.compile(
@@ -201,7 +207,8 @@ def _structural_definitions(
         in_section = inside(span, sections)
         # Outside a glossary, "Robustness: we tested on noisy inputs" is a label, not a gloss:
         # the body must read as a definition (a noun phrase or "refers to / means").
-        if not in_section and not _GLOSS_START.match(entry.group("body")):
+        body = entry.group("body")
+        if not in_section and (not _GLOSS_START.match(body) or _STATEMENT_START.match(body)):
             continue
         source: DefinitionSource = "glossary-section" if in_section else "definition-item"
         found.append(Definition(term, source, span, "entry: term followed by its gloss"))

@@ -63,7 +63,10 @@ _IS_DEFINED = re.compile(
 _REFERS = re.compile(
     rf"^{_ASIDE}\s*(?:(?:here|{_SCOPE}),?\s+)?(?:refers?\s+to|means|mean\b|"
     r"denotes?|designates?)\b"
-    r"(?!\s+(?:for|to|a\s+lot|much|little|nothing|anything|everything|business)\b)\s+(?P<gloss>.+)",
+    r"(?!\s+(?:for|to|a\s+lot|much|little|nothing|anything|everything|business)\b)"
+    # "refers to many things in the literature" says it is vague, not what it means.
+    r"(?!\s+(?:many|several|various|different|multiple|a\s+(?:number|range|variety)\s+of)\s+"
+    r"(?:different\s+)?(?:things|concepts|ideas|phenomena|meanings|senses)\b)\s+(?P<gloss>.+)",
     re.IGNORECASE | re.DOTALL,
 )
 # "LLM stands for a decoder-only Transformer pretrained on ...": more than the expansion of

@@ -161,6 +161,8 @@ def in_cited_title(document: Document, span: Span) -> bool:
                     return True
                 break
         quote = prose.find("'", quote + 1, span.start)
+    if _unquoted_title_before_citation(prose, span, start, end):
+        return True
     for m in _JA_TITLE.finditer(prose, start, end):
         if m.start(1) <= span.start and span.end <= m.end(1):
             return True
@@ -175,6 +177,45 @@ def in_cited_title(document: Document, span: Span) -> bool:
 
 # Double quotes, curly single quotes, or straight single quotes that open after a space or
 # bracket and close before one (so apostrophes inside "model's" do not pair up).
+# A Title Case run of words and the citation right after it: "Robust Speech Recognition via
+# Large-Scale Weak Supervision (Radford et al., 2022) introduced ..." names a cited work.
+_TITLE_RUN_WORD = re.compile(
+    r"[A-Z0-9][\w'’-]*|(?:" + "|".join(sorted(_SMALL_WORDS)) + r")(?![\w-])"
+)
+_CITATION_AFTER = re.compile(
+    r"\s*[(\[]\s*(?:[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+)?"
+    r"(?:19|20)\d\d[a-z]?\s*[)\],;]"
+)
+
+
+def _unquoted_title_before_citation(prose: str, span: Span, start: int, end: int) -> bool:
+    """The occurrence is in a run of >= 4 Title Case words that a citation follows."""
+    # Cheap exits first: a title's words are capitalised, and a citation has a year.
+    if not prose[span.start].isupper() or not _YEAR.search(prose, span.end, end):
+        return False
+    pos, words = span.start, 0
+    while True:  # back over the words of the run (bounded by the line)
+        m = re.search(r"(?:^|(?<=\s))([\w'’-]+)\s+$", prose[max(start, pos - 40) : pos])
+        if m is None or not _TITLE_RUN_WORD.fullmatch(m.group(1)) or words > 30:
+            break
+        pos -= len(prose[max(start, pos - 40) : pos]) - m.start(1)
+        words += 1
+    first = pos
+    pos = span.end
+    while words <= 30:
+        m = _NEXT_WORD.match(prose, pos, end)
+        if m is None or not _TITLE_RUN_WORD.fullmatch(m.group(1)):
+            break
+        pos = m.end()
+        words += 1
+    run = _TITLE_WORD.findall(prose[first:pos])
+    if len(run) < 4 or not _is_title_case(run):
+        return False
+    return bool(_CITATION_AFTER.match(prose, pos, end))
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,200})[\"”]|‘([^‘’\n]{8,200})’")
 # Straight single quotes: the opening one follows a space or bracket (or starts the line) and
 # the closing one precedes one, so apostrophes ("model's") do not pair up. Candidates are
