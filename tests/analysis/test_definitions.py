@@ -241,6 +241,11 @@ DEFINED = [
         "as-source-defines-them-aside",
     ),
     (
+        "A tagger is robust to a shift when its F1 on the shifted split is within one point of its in-domain F1. Ours is robust.",
+        "robust",
+        "conditional-with-complement",
+    ),
+    (
         "We call such pretrained text generators with over 1B parameters LLMs.",
         "llm",
         "we-call-such-models",
@@ -346,6 +351,11 @@ NOT_DEFINED = [
         "Robustness refers to many different things in this literature.",
         "robust",
         "refers-to-many-things",
+    ),
+    (
+        "A model is robust to noise in our tests, and so is ours.",
+        "robust",
+        "complement-without-condition",
     ),
     (
         "- **Robustness:** The model copes well with noisy product reviews.\n",

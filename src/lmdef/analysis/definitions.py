@@ -111,8 +111,11 @@ _DELIMITS = re.compile(
 _SERVE_AS = re.compile(r"(?:serve|act|function)s?\s+as\s+$", re.IGNORECASE)
 _SERVE_AS_AFTER = re.compile(r"^\s*(?:that|which)\s+(?:can|are|is)\b", re.IGNORECASE)
 # An aside may come first: "A model is state-of-the-art, in our usage, when ...".
+# ... or a short complement: "a model is robust to a perturbation when ...".
 _CONDITION = re.compile(
-    r"^\s*(?:,[^,;.]{1,40},\s*)?(?:if|when|whenever|iff|only\s+if|provided|once)\b", re.IGNORECASE
+    r"^\s*(?:(?:to|against|under|on|for|across)\s+(?:\w+\s+){1,4}?)?(?:,[^,;.]{1,40},\s*)?"
+    r"(?:if|when|whenever|iff|only\s+if|provided|once)\b",
+    re.IGNORECASE,
 )
 
 # Before the term: "we call / define / refer to ... as", "by X we mean", "the term X for".
