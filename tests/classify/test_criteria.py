@@ -7,6 +7,7 @@ the card, its files and an invented registry (conftest.py).
 from __future__ import annotations
 
 import pytest
+from classify_fakes import FakeRegistry, Fam, Q
 
 from lmdef.classify import classify_model
 from lmdef.classify.snapshot import ModelSnapshot
@@ -279,6 +280,22 @@ CASES = [
         ("no", "yes", "yes", "not-llm"),
         id="text-conditioning-component-counts-for-data",
     ),
+    pytest.param(
+        "someone/toyllama-intent-lora",
+        "---\nlibrary_name: peft\nbase_model: toyllama\n---\n# Intent LoRA\n\nA LoRA adapter "
+        "for routing customer messages to 27 intents.\n",
+        {"adapter_config": {"base_model_name_or_path": "toyllama", "task_type": "SEQ_CLS"}},
+        ("no", "yes", "yes", "not-llm"),
+        id="classification-adapter-on-an-llm-outputs-labels",
+    ),
+    pytest.param(
+        "someone/page-retriever",
+        "# page-retriever\n\nA visual retriever that generates ColBERT-style multi-vector "
+        "representations of document page images and of queries.\n",
+        {},
+        ("no", "unknown", "unknown", "not-llm"),
+        id="multi-vector-retriever-outputs-vectors",
+    ),
 ]
 
 
@@ -421,3 +438,18 @@ def test_sentence_transformers_architecture_line_names_the_base(registry):
     result = classify_model(snap(card), registry=registry)
     assert [c.met for c in result.criteria] == ["no", "yes", "yes"]
     assert result.base_models == ["ToyBERT"]
+
+
+def test_a_tool_named_after_a_family_names_no_base():
+    # "llama.cpp-compatible files" in a GGUF copy of an embedder: llama.cpp is the runtime, not
+    # a base whose pretraining the copy inherits (held-out check, bench/heldout/classify).
+    llama_like = FakeRegistry(
+        families=[Fam("llamaish", "Llamaish", ["llama"], Q(1.4e12, "tokens"))], corpora=[]
+    )
+    card = (
+        "---\nlibrary_name: ggml\npipeline_tag: sentence-similarity\n---\n# embedder GGUF\n\n"
+        "This repo contains llama.cpp-compatible files for an embedding model in GGUF format.\n"
+    )
+    result = classify_model(snap(card, "someone/embedder-GGUF"), registry=llama_like)
+    assert [c.met for c in result.criteria][:2] == ["no", "unknown"]
+    assert result.base_models == []

@@ -26,6 +26,8 @@ FAMILY_CASES = [
     ("TheBloke/Mistral-7B-Instruct-v0.2-GGUF", "mistral", "mistral-gguf"),
     ("mistralai/Mixtral-8x7B-v0.1", "mixtral", "mixtral"),
     ("Salesforce/blip-image-captioning-large", "blip", "blip-captioner"),
+    ("DeepPavlov/rubert-base-cased-conversational", "rubert", "rubert-base"),
+    ("cointegrated/rubert-tiny2", None, "rubert-prefix-is-not-rubert"),
     ("Salesforce/blip-itm-base-coco", None, "blip-retrieval-head-is-not-the-captioner"),
     ("codellama/CodeLlama-7b-Python-hf", "code-llama", "codellama-over-llama"),
     ("elyza/ELYZA-japanese-Llama-2-7b-fast-instruct", "elyza-llama-2", "derived-beats-its-base"),

@@ -105,6 +105,14 @@ def criterion_text(
     primary = bases[0] if bases else None
     if primary is not None and primary.output:
         weight = 6.0 if relation in INHERIT_ALL else 1.0
+        if any(
+            v.value != "text" and v.evidence.source == "adapter_config.json:task_type"
+            for v in votes
+        ):
+            # A classification or embedding adapter (PEFT task_type SEQ_CLS, TOKEN_CLS,
+            # FEATURE_EXTRACTION): what runs is the base with that head, which is not the
+            # base's text output (LABELING.md §4 "judge base + adapter").
+            weight = 1.0
         votes.append(
             Vote(
                 primary.output,

@@ -73,6 +73,9 @@ _CLAUSES = re.compile(r"[,;()\[\]]|\band\b|\bwith\b|\bor\b|、|と")
 # "based on the T5 architecture", "the same architecture as BERT-base": an architecture is
 # not weights, so the model named there is no base (LABELING.md §2 counts the data the
 # released weights saw; a from-scratch model in a known architecture inherits nothing).
+# Tools named after a family ("llama.cpp-compatible files", "llamafile"): GGUF copies of any
+# model mention them, so they name no base (held-out check: a GGUF embedder read as LLaMA).
+_TOOL_NAMES = re.compile(r"\bllama[.\-_ ]?cpp\b|\bllamafile\b", re.IGNORECASE)
 _ARCHITECTURE_OF = re.compile(
     r"(?:(?:[\w.-]+[ -]){0,2}[\w.-]+\]?\s+)?\barchitectures?\b"
     r"(?:\s+(?:of|as)\s+(?:the\s+)?(?:original\s+)?[\w.-]+(?:[ -][\w.-]+)?)?",
@@ -288,6 +291,11 @@ def _structured(
         if isinstance(wtext, str) and re.search(r"<mask>|\[MASK\]", wtext):
             vote(OutputKind(output="text", data="text"), W_TAG, "front_matter:widget", wtext[:80])
             break
+    adapter = snapshot.adapter_config if isinstance(snapshot.adapter_config, Mapping) else None
+    task_type = adapter.get("task_type") if adapter else None
+    if isinstance(task_type, str):
+        kind = maps.peft_task_types.get(task_type.upper())
+        vote(kind, W_CONFIG, "adapter_config.json:task_type", task_type)
     config = snapshot.config if isinstance(snapshot.config, Mapping) else None
     if config:
         for arch in lineage._as_list(config.get("architectures"))[:4]:
@@ -405,6 +413,8 @@ def _registry_facts(
         line_text = text[lo : len(text) if hi < 0 else hi]
         if "rchitecture" in line_text:
             line_text = _ARCHITECTURE_OF.sub(" ", line_text)
+        if "cpp" in line_text or "llamafile" in line_text:
+            line_text = _TOOL_NAMES.sub(" ", line_text)
         # The registry's own matcher, one clause at a time (a line may name several models);
         # it picks the most specific family and skips "<family>-<other language>" names.
         # "MPNetModel" / "BertForMaskedLM" name the family before the class suffix.

@@ -39,6 +39,10 @@ class ArchitectureMaps(_Strict):
         description="Suffix of a config.json `architectures` entry."
     )
     libraries: dict[str, OutputKind]
+    peft_task_types: dict[str, OutputKind] = Field(
+        default_factory=dict,
+        description="`task_type` of an adapter_config.json (PEFT): the head the adapter trains.",
+    )
     text_to_text_model_types: list[str] = Field(
         description="Families that write every answer, even a label, as text."
     )
