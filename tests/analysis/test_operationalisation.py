@@ -196,6 +196,12 @@ CASES = [
         "robust-ja-ni-taishite",
     ),
     (
+        "背景雑音（SNR 10dB）に対しても頑健で、単語誤り率は7.9%から8.6%への悪化にとどまった。",
+        "robust",
+        False,
+        "robust-ja-parenthesised-perturbation",
+    ),
+    (
         "The ranking is robust to the random seed (std 0.4 across five runs).",
         "robust",
         False,

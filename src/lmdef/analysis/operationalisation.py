@@ -139,7 +139,7 @@ def _benchmark_and_score(window: str, _surface: str, _before: str = "", _after: 
 # right after (or, in Japanese, before) the term names what the model is robust to.
 _ROBUST_TO = re.compile(r"^\s+(?:to|against|under|across|with\s+respect\s+to)\s+\w")
 _JA_ROBUST_TO = re.compile(
-    r"\w(?:に対して|に対する|への|に対し)(?:も|は)?\s*(?:高い|より|十分に|非常に)?$"
+    r"[\w）)」』](?:に対して|に対する|への|に対し)(?:も|は)?\s*(?:高い|より|十分に|非常に)?$"
 )
 
 
