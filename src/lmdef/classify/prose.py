@@ -273,13 +273,13 @@ def find_signals(
     Overlapping hits of one kind keep the signal listed first.
     """
     prepared = _prepared_default() if signals is None else _prepare(signals)
-    table = tuple(signal for signal, _ in prepared)
     lowered = text.lower()
     exact = len(lowered) == len(text)  # lowercasing kept offsets (true unless e.g. 'İ')
     raw: list[tuple[int, int, SignalHit]] = []
     haystack = lowered if exact else text
     if exact and lines is None:
-        lines = TriggerLines(lowered, start, tuple({t for sig in table for t in sig.triggers}))
+        triggers = tuple({t for sig, _ in prepared for t in sig.triggers})
+        lines = TriggerLines(lowered, start, triggers)
     for order, (signal, lower_pattern) in enumerate(prepared):
         pattern = lower_pattern if exact else _compile(signal.pattern)
         if signal.triggers and exact and lines is not None:
