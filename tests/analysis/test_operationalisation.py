@@ -202,6 +202,18 @@ CASES = [
         "robust-ja-parenthesised-perturbation",
     ),
     (
+        "Our assistant pairs an LLM with a retriever. The retriever is a 110M-parameter encoder-only Transformer.",
+        "llm",
+        True,
+        "llm-another-components-size",
+    ),
+    (
+        "Wren is an LLM for contracts. The model is a 7B-parameter decoder-only Transformer.",
+        "llm",
+        False,
+        "llm-the-model-is-its-size",
+    ),
+    (
         "The ranking is robust to the random seed (std 0.4 across five runs).",
         "robust",
         False,

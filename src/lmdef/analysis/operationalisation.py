@@ -176,7 +176,21 @@ def _model_spec(window: str, surface: str, before: str = "", after: str = "") ->
         return False
     if after and re.match(r"^\s+[A-Za-z]", after) and not _HEAD_CONTINUES.match(after):
         return False
+    # Sizes of another component ("The planner is a 40M-parameter Transformer") do not
+    # describe the model called an LLM.
+    if _FOREIGN_SUBJECT.search(window):
+        window = " ".join(
+            c for c in _CLAUSE_SPLIT.split(window) if surface in c or not _FOREIGN_SUBJECT.match(c)
+        )
     return bool(_PARAMS.search(window) and _ARCH_OR_DATA.search(window))
+
+
+_CLAUSE_SPLIT = re.compile(r"(?<=[.;。！？])\s+")
+_FOREIGN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;。！？])\s+)(?:the|our|its)\s+(?!(?:model|LLM|network|system|checkpoint|"
+    r"language\s+model|base\s+model)\b)[a-z][\w-]*\s+(?:is|was|has|uses)\s+an?\b",
+    re.IGNORECASE,
+)
 
 
 def _threshold(window: str, _surface: str, _before: str = "", _after: str = "") -> bool:
