@@ -296,6 +296,14 @@ CASES = [
         ("no", "unknown", "unknown", "not-llm"),
         id="multi-vector-retriever-outputs-vectors",
     ),
+    pytest.param(
+        "someone/emotion-cnn",
+        "# Speech emotion\n\nA CNN over MFCC features that classifies short utterances into "
+        "8 emotions. Trained from scratch on 1,440 labelled clips of acted speech.\n",
+        {},
+        ("no", "no", "no", "not-llm"),
+        id="supervised-classifier-from-scratch-has-no-pretraining",
+    ),
 ]
 
 

@@ -365,6 +365,18 @@ def criterion_data(
             None,
             None,
         )
+    if _supervised_from_scratch(facts, bases, output):
+        return (
+            Criterion(
+                id="data",
+                met="no",
+                evidence=evidence + facts.lineage["scratch"][:1] + _domain_evidence(facts, output),
+                rationale="A classifier trained from scratch on labelled examples has no "
+                "pretraining stage (LABELING.md §2).",
+            ),
+            None,
+            None,
+        )
     if _translation_from_scratch(facts, bases):
         return (
             Criterion(
@@ -414,6 +426,13 @@ def _domain_evidence(facts: Facts, output: str | None) -> list[Evidence]:
     return [
         v.evidence for v in sorted(facts.outputs, key=lambda v: -v.weight) if v.value == output
     ][:2]
+
+
+def _supervised_from_scratch(facts: Facts, bases: list[BaseInfo], output: str | None) -> bool:
+    """A label or score predictor whose card says it was trained from scratch and names no
+    base (an MFCC CNN for emotions, a CNN on labelled images): supervised task training is
+    not pretraining (LABELING.md §2 "No pretraining stage means no")."""
+    return bool(facts.lineage.get("scratch")) and output in {"labels", "other"} and not bases
 
 
 def _translation_from_scratch(facts: Facts, bases: list[BaseInfo]) -> bool:
@@ -539,6 +558,7 @@ def criterion_transfer(
         or generator_only
         or (data_kind == "none" and output not in {None, "text"})
         or _translation_from_scratch(facts, bases)
+        or _supervised_from_scratch(facts, bases, output)
     ):
         return Criterion(
             id="transfer",
