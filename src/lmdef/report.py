@@ -116,6 +116,10 @@ class ModelResult(_Frozen):
     base_models: list[str]
     languages: list[str] = Field(default_factory=list)
     card_path: str | None = Field(default=None, description="Path or hub file findings point into.")
+    notes: list[Evidence] = Field(
+        default_factory=list,
+        description="Card-level notes: no front matter, malformed metadata ignored, unreadable files.",
+    )
     findings: list[Finding]
     error: str | None
 

@@ -45,8 +45,6 @@ def classify_paths(paths):
     [
         ({"config.json": "{}"}, "no model card (README.md)"),
         ({"README.md": ALIAS_BOMB}, "alias"),
-        ({"README.md": "---\n- just\n- a list\n---\ntext\n"}, "not a mapping"),
-        ({"README.md": "---\nkey: [unclosed\n---\ntext\n"}, "malformed YAML"),
         ({"README.md": GOOD_CARD, "config.json": b"\x00\x01\x02binary"}, "config.json"),
         ({"README.md": GOOD_CARD, "config.json": "{not json"}, "not valid JSON"),
         ({"README.md": GOOD_CARD, "config.json": "[1, 2]"}, "not an object"),
@@ -56,8 +54,6 @@ def classify_paths(paths):
     ids=[
         "no-readme",
         "alias-bomb",
-        "non-mapping",
-        "malformed",
         "binary-config",
         "bad-json",
         "json-list",
@@ -73,6 +69,24 @@ def test_bad_input_is_an_error_on_that_model_only(tmp_path, files, fragment):
     assert "\n" not in bad_result.error
     assert bad_result.input == bad
     assert good_result.error is None and good_result.verdict == "llm"
+
+
+@pytest.mark.parametrize(
+    ("front", "fragment"),
+    [
+        pytest.param("- just\n- a list", "not a mapping", id="non-mapping"),
+        pytest.param("key: [unclosed", "malformed YAML", id="syntax-error"),
+    ],
+)
+def test_malformed_front_matter_is_a_note_and_the_prose_still_counts(tmp_path, front, fragment):
+    """Real cards carry broken YAML and the Hub still renders them: the metadata is ignored,
+    the model is classified from its prose, and the report says why (not an input error)."""
+    body = "This model is a fine-tuned version of gpt2 on a poems dataset.\n"
+    folder = make(tmp_path, "broken", {"README.md": f"---\n{front}\n---\n{body}"})
+    (result,) = classify_paths([folder])
+    assert result.error is None
+    assert any(fragment in n.detail and "metadata ignored" in n.detail for n in result.notes)
+    assert result.verdict == "llm"  # the base named in the prose still counts
 
 
 def test_card_without_front_matter_is_not_an_error(tmp_path):

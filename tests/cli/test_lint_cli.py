@@ -157,6 +157,17 @@ def test_bad_input_gets_an_error_and_the_others_are_linted(lmdef, name: str, con
     assert good["path"] == "card.md" and good["findings"][0]["rule"] == "LMD901"
 
 
+def test_malformed_front_matter_is_a_finding_and_the_prose_is_still_linted(lmdef) -> None:
+    """Broken (not hostile) YAML: LMD902 at the block, LMD101 in the body, exit 1, not 2."""
+    write(Path("card.md"), "---\nlicense: mit\ntags: [a\n---\n# Card\nOur LLM is great.\n")
+    run = lmdef("lint", "--format", "json", "card.md")
+    assert run.code == 1, run.out
+    (entry,) = run.json["files"]
+    rules = [(f["rule"], f["start"]["line"]) for f in entry["findings"]]
+    assert rules == [("LMD902", 1), ("LMD101", 6)]
+    assert "malformed YAML front matter at line" in entry["findings"][0]["message"]
+
+
 def test_file_over_the_size_limit(lmdef) -> None:
     Path(".lmdef.toml").write_text("max-file-size = 100\n", encoding="utf-8")
     write(Path("big.md"), "word " * 100)

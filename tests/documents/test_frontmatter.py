@@ -91,6 +91,30 @@ def test_hostile_or_malformed_front_matter_gives_a_one_line_reason(
     assert fm.body_start == fm.span.end  # the body is still located
 
 
+@pytest.mark.parametrize(
+    ("yaml_text", "hostile"),
+    [
+        pytest.param(_laughs(9), True, id="billion-laughs"),
+        pytest.param("a: &a [*a]", True, id="recursive-alias"),
+        pytest.param("a: " + "[" * 80 + "]" * 80, True, id="deep-nesting"),
+        pytest.param("key: " + "x" * MAX_FRONT_MATTER_CHARS, True, id="too-large"),
+        pytest.param("- a\n- b", False, id="list"),
+        pytest.param("a: [1, 2\nb: 3", False, id="syntax-error"),
+        pytest.param("!!python/object/apply:os.system ['true']", False, id="python-tag"),
+    ],
+)
+def test_hostile_blocks_are_told_apart_from_merely_malformed_ones(yaml_text, hostile) -> None:
+    """Hostile YAML is refused as input; malformed YAML only loses its metadata."""
+    assert split_front_matter(f"---\n{yaml_text}\n---\nBody.\n").hostile is hostile
+
+
+def test_markdown_with_malformed_front_matter_keeps_its_prose() -> None:
+    doc = parse_document("---\ntags: [a\n---\nAn LLM card.\n", "card.md")
+    assert doc.front_matter is None
+    assert doc.front_matter_problem is not None and "at line" in doc.front_matter_problem[1]
+    assert "LLM" in doc.prose and "tags" not in doc.prose
+
+
 def test_markdown_with_hostile_front_matter_raises_document_error() -> None:
     with pytest.raises(DocumentError, match="alias bomb"):
         parse_document(f"---\n{_laughs(9)}\n---\nBody\n", "card.md")

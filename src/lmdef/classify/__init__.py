@@ -63,9 +63,8 @@ def classify_model(
 
     findings = claim_findings(facts.text, facts.body_start, result.verdict, snapshot.model_id)
     error = None
-    for ev in facts.status:
-        if ev.source == "front_matter" and "no YAML front matter" not in ev.detail:
-            error = f"{snapshot.card_path or snapshot.input}: {ev.detail}"
+    if facts.input_error:
+        error = f"{snapshot.card_path or snapshot.input}: {facts.input_error}"
     return ModelResult(
         input=snapshot.input,
         model_id=snapshot.model_id,
@@ -77,6 +76,7 @@ def classify_model(
         base_models=result.base_models,
         languages=result.languages,
         card_path=snapshot.card_path,
+        notes=list(facts.status),
         findings=findings,
         error=error,
     )

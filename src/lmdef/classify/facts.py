@@ -124,6 +124,7 @@ class Facts:
     body_start: int = 0
     front: Mapping[str, Any] | None = None
     status: list[Evidence] = field(default_factory=list)  # card-level notes (no front matter...)
+    input_error: str | None = None  # hostile front matter: the model is reported as an error
     outputs: list[Vote] = field(default_factory=list)
     transfer: list[Vote] = field(default_factory=list)
     lineage: dict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
@@ -158,8 +159,18 @@ def gather(snapshot: ModelSnapshot, registry: lineage.RegistryLike | None) -> Fa
     if text:
         fm = split_front_matter(text)
         facts.body_start = fm.body_start
-        if fm.error:
+        if fm.error and fm.hostile:
+            facts.input_error = fm.error
             facts.status.append(Evidence(source="front_matter", detail=fm.error))
+        elif fm.error:
+            # Malformed but harmless YAML (real cards have it; the Hub still renders them):
+            # the metadata is ignored and the model is classified from the rest (issue #3).
+            facts.status.append(
+                Evidence(
+                    source="front_matter",
+                    detail=f"{fm.error}; metadata ignored, classified from the prose and files",
+                )
+            )
         elif fm.data is None:
             facts.status.append(
                 Evidence(source="front_matter", detail="card has no YAML front matter; prose only")

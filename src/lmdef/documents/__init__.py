@@ -60,6 +60,9 @@ class Document:
     definition_items: tuple[tuple[Span, Span], ...] = field(default=())
     # Spans of quoted titles or reference-list entries (mentions, not uses).
     references: tuple[Span, ...] = ()
+    # Front matter that is malformed but not hostile: its block and the one-line reason
+    # (the metadata is ignored; rule LMD902 reports it).
+    front_matter_problem: tuple[Span, str] | None = None
 
 
 class DocumentError(ValueError):

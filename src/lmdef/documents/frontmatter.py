@@ -48,10 +48,18 @@ class FrontMatter:
     span: Span | None
     body_start: int
     error: str | None = None
+    # True when the block is hostile (too large, alias bomb, recursive, too deep): the input is
+    # refused. False for a merely malformed block (a syntax error, not a mapping), which real
+    # cards have and the Hub still renders: readers ignore the metadata and keep the prose.
+    hostile: bool = False
 
 
 class FrontMatterError(ValueError):
-    """The YAML is malformed or hostile; the message is one line."""
+    """The YAML is malformed or hostile (`hostile`); the message is one line."""
+
+    def __init__(self, message: str, *, hostile: bool = False) -> None:
+        super().__init__(message)
+        self.hostile = hostile
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -71,7 +79,9 @@ def split_front_matter(text: str) -> FrontMatter:
     try:
         data = load_yaml_mapping(yaml_text, first_line=first_line)
     except FrontMatterError as exc:
-        return FrontMatter(data=None, span=span, body_start=span.end, error=str(exc))
+        return FrontMatter(
+            data=None, span=span, body_start=span.end, error=str(exc), hostile=exc.hostile
+        )
     return FrontMatter(data=data, span=span, body_start=span.end)
 
 
@@ -94,7 +104,8 @@ def safe_load_limited(yaml_text: str, *, first_line: int = 1) -> Any:
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         raise FrontMatterError(
             f"front matter too large ({len(yaml_text) // 1024} KiB > "
-            f"{MAX_FRONT_MATTER_CHARS // 1024} KiB)"
+            f"{MAX_FRONT_MATTER_CHARS // 1024} KiB)",
+            hostile=True,
         )
     loader = _BaseLoader(yaml_text)
     try:
@@ -105,7 +116,9 @@ def safe_load_limited(yaml_text: str, *, first_line: int = 1) -> Any:
         except yaml.YAMLError as exc:
             raise FrontMatterError(f"malformed YAML front matter: {_one_line(exc)}") from None
         except RecursionError:
-            raise FrontMatterError(f"front matter nested too deeply (> {MAX_DEPTH})") from None
+            raise FrontMatterError(
+                f"front matter nested too deeply (> {MAX_DEPTH})", hostile=True
+            ) from None
         if node is None:
             return None
         if _may_be_hostile(yaml_text):
@@ -113,7 +126,9 @@ def safe_load_limited(yaml_text: str, *, first_line: int = 1) -> Any:
         try:
             return loader.construct_document(node)
         except RecursionError:
-            raise FrontMatterError(f"front matter nested too deeply (> {MAX_DEPTH})") from None
+            raise FrontMatterError(
+                f"front matter nested too deeply (> {MAX_DEPTH})", hostile=True
+            ) from None
         except yaml.MarkedYAMLError as exc:
             raise FrontMatterError(_describe(exc, first_line)) from None
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
@@ -157,20 +172,22 @@ def _check_graph(root: yaml.Node) -> None:
             if expanded[key] > MAX_EXPANDED_NODES:
                 raise FrontMatterError(
                     f"front matter expands to more than {MAX_EXPANDED_NODES} nodes "
-                    "(YAML alias bomb?)"
+                    "(YAML alias bomb?)",
+                    hostile=True,
                 )
             continue
         if key in expanded:
             aliases += 1
             if aliases > MAX_ALIASES:
                 raise FrontMatterError(
-                    f"front matter uses more than {MAX_ALIASES} YAML aliases (alias bomb?)"
+                    f"front matter uses more than {MAX_ALIASES} YAML aliases (alias bomb?)",
+                    hostile=True,
                 )
             continue
         if key in on_path:
-            raise FrontMatterError("front matter contains a recursive YAML alias")
+            raise FrontMatterError("front matter contains a recursive YAML alias", hostile=True)
         if depth > MAX_DEPTH:
-            raise FrontMatterError(f"front matter nested too deeply (> {MAX_DEPTH})")
+            raise FrontMatterError(f"front matter nested too deeply (> {MAX_DEPTH})", hostile=True)
         on_path.add(key)
         stack.append((node, depth, True))
         stack.extend((child, depth + 1, False) for child in _children(node))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import pyromark
 
@@ -80,16 +81,21 @@ _REFERENCE_HEADING = re.compile(
 
 
 def parse_markdown(text: str, path: str) -> Document:
-    """Parse a Markdown document; raises DocumentError for malformed or hostile front matter."""
+    """Parse a Markdown document; raises DocumentError for hostile front matter."""
     fm = split_front_matter(text)
-    if fm.error is not None:
+    if fm.error is not None and fm.hostile:
         raise DocumentError(fm.error)
     source = text
     if fm.span is not None:  # blank lines to the parser, so offsets need no shifting
         source = blank(text[: fm.span.end]) + text[fm.span.end :]
     if not source.isascii():
         source = source.encode("ascii", "replace").decode("ascii")
-    return _Builder(text).run(source, path, fm.data)
+    document = _Builder(text).run(source, path, fm.data)
+    if fm.error is not None and fm.span is not None:
+        # Malformed but harmless YAML (real cards have it; the Hub still renders them): the
+        # metadata is ignored, the prose is linted, and LMD902 reports the problem.
+        document = replace(document, front_matter_problem=(fm.span, fm.error))
+    return document
 
 
 class _Builder:

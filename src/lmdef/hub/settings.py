@@ -16,7 +16,7 @@ from pathlib import Path
 DEFAULT_ENDPOINT = "https://huggingface.co"
 # A model card larger than this is refused (hostile input; real cards are < 200 kB).
 README_MAX_BYTES = 2_000_000
-CONFIG_MAX_BYTES = 1_000_000
+CONFIG_MAX_BYTES = 8_388_608  # id2label maps of 21k-class models pass 1 MB
 # model_info JSON (siblings lists of very large repos run to a few MB).
 API_MAX_BYTES = 16_000_000
 # The only files lmdef ever asks the Hub for; the transport refuses any other /resolve/ URL,

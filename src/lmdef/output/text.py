@@ -141,6 +141,7 @@ def _model_lines(m: ModelResult) -> list[str]:
         lines.append("  base models: " + ", ".join(clean(b) for b in m.base_models))
     if m.derived_from_llm:
         lines.append("  derived from an LLM: yes")
+    lines.extend(f"  note: {clean(n.source)}: {clean(n.detail)}" for n in m.notes)
     for f in m.findings:
         lines.extend(_finding_lines(m.card_path or m.input, f, indent="  "))
     return lines

@@ -10,13 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lmdef.rules.base import Rule
+from lmdef.rules.invalid_front_matter import INVALID_FRONT_MATTER
 from lmdef.rules.undefined_term import UNDEFINED_TERM
 from lmdef.rules.unsupported_llm_claim import UNSUPPORTED_LLM_CLAIM
 from lmdef.rules.unused_suppression import UNUSED_SUPPRESSION
 from lmdef.rules.used_before_definition import USED_BEFORE_DEFINITION
 
 # Keep LMD901 last: it judges the suppressions the rules before it consulted.
-LINT_RULES: tuple[Rule, ...] = (UNDEFINED_TERM, USED_BEFORE_DEFINITION, UNUSED_SUPPRESSION)
+LINT_RULES: tuple[Rule, ...] = (
+    UNDEFINED_TERM,
+    USED_BEFORE_DEFINITION,
+    INVALID_FRONT_MATTER,
+    UNUSED_SUPPRESSION,
+)
 CLASSIFY_RULES: tuple[Rule, ...] = (UNSUPPORTED_LLM_CLAIM,)
 RULES: tuple[Rule, ...] = LINT_RULES + CLASSIFY_RULES
 

@@ -17,7 +17,7 @@ from typing import Any
 from lmdef.classify.snapshot import ModelSnapshot
 
 CARD_MAX_BYTES = 2_000_000
-JSON_MAX_BYTES = 1_048_576  # 1 MiB: real config.json files are a few kB
+JSON_MAX_BYTES = 8_388_608  # 8 MiB: most config.json are a few kB, but id2label maps of 21k-class models pass 1 MB
 MAX_LISTED_FILES = 10_000
 CARD_NAMES = ("README.md", "readme.md", "Readme.md", "README.markdown", "README")
 JSON_FILES = {
