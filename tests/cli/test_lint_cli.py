@@ -270,3 +270,25 @@ def test_a_classify_rule_in_select_is_accepted_by_lint(lmdef) -> None:
     run = lmdef("lint", "--format", "json", "card.md")
     assert run.code == 1
     assert run.json["summary"]["by_rule"] == {"LMD101": 1}
+
+
+def test_an_internal_error_on_one_file_is_reported_and_the_others_are_linted(
+    lmdef, monkeypatch
+) -> None:
+    import lmdef.commands.lint as command
+
+    real = command.lint_source
+
+    def explode_on_bad(text, path, config, lexicon):
+        if path == "bad.md":
+            raise RuntimeError("boom\nsecond line")
+        return real(text, path, config, lexicon)
+
+    monkeypatch.setattr(command, "lint_source", explode_on_bad)
+    write(Path("bad.md"), VAGUE)
+    write(Path("card.md"), VAGUE)
+    run = lmdef("lint", "--format", "json", "bad.md", "card.md")
+    assert run.code == 2
+    bad, good = run.json["files"]
+    assert bad["error"] == "internal error while linting: RuntimeError: boom second line"
+    assert good["findings"][0]["rule"] == "LMD101"

@@ -55,6 +55,15 @@ def _configure(options: LintOptions) -> Config:
     return config.with_cli(select=options.select, ignore=options.ignore, fail_on=options.fail_on)
 
 
+def _lint_one(text: str, path: str, config: Config, lexicon: Lexicon) -> LintedFile | FailedFile:
+    """One file; a bug met on one document is reported on that file and the run goes on."""
+    try:
+        return lint_source(text, path, config, lexicon)
+    except Exception as exc:  # never let one hostile document stop the others (issue #2 §9)
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return FailedFile(path=path, error=f"internal error while linting: {reason}")
+
+
 def _collect(
     options: LintOptions, config: Config, lexicon: Lexicon
 ) -> list[LintedFile | FailedFile]:
@@ -76,7 +85,7 @@ def _collect(
             if isinstance(item, SourceError):
                 files.append(FailedFile(path=item.path, error=item.error))
             else:
-                files.append(lint_source(item.text, item.path, config, lexicon))
+                files.append(_lint_one(item.text, item.path, config, lexicon))
     return files
 
 
@@ -96,7 +105,7 @@ def _lint_hub(
         progress=options.progress,
     ):
         if isinstance(result, HubCard):
-            results[ids[index]] = [lint_source(result.text, result.path, config, lexicon)]
+            results[ids[index]] = [_lint_one(result.text, result.path, config, lexicon)]
         else:
             results[ids[index]] = [FailedFile(path=ids[index], error=result.error)]
     return results
