@@ -231,6 +231,29 @@ _TERM_WORD_BEFORE = re.compile(
     r"\b(?:term|phrase|word|label|expression|notion|name)\s+[\"'“‘]?$", re.IGNORECASE
 )
 _USE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:will\s+)?use\s+[\"'“‘]?$", re.IGNORECASE)
+# 'The paper uses "frontier AI" for highly capable models ...': with the term in quotes, "use X
+# for" names a thing whoever the user is (unquoted, "we use LLMs for annotation" is a use).
+_USE_QUOTED_BEFORE = re.compile(
+    r"\b(?:we|I|they|authors|researchers|(?:the|this|that|our|their)\s+(?:paper|article|report|"
+    r"card|note|survey|document|regulation|act|guidance|framework|study|work|book|chapter))\s+"
+    r"(?:will\s+|here\s+|also\s+)?uses?\s+[\"“‘']$",
+    re.IGNORECASE,
+)
+_USE_QUOTED_AFTER = re.compile(
+    r"^[\"”’']?\s*,?\s*(?:for(?!\s+(?:brevity|simplicity|convenience|short|now|the\s+sake|lack|want|"
+    r"ease|clarity|readability|consistency)\b)|to\s+(?:mean|refer\s+to|denote|designate|describe|name|cover)|"
+    r"as\s+(?:a\s+)?(?:shorthand|name|label)\s+for)\s+(?P<gloss>[^.;]+)",
+    re.IGNORECASE,
+)
+# LaTeX markup left in the prose: the braces of \emph{X} and ``X'' quotes. Same-length
+# replacements, so the patterns read "the term {X} denotes" as "the term X denotes".
+_LATEX_MARKUP = str.maketrans({"{": " ", "}": " "})
+
+
+def _plain_quotes(text: str) -> str:
+    return text.translate(_LATEX_MARKUP).replace("``", ' "').replace("''", '" ')
+
+
 _TERM_AFTER = re.compile(
     r"^[\"'”’]?\s*(?:\([^)]*\)\s*)?,?\s*(?:to\s+(?:mean|refer|denote|describe|designate|"
     r"cover|name)|for\b|as\s+(?:a\s+)?(?:shorthand|name|label)\s+for|refers?\s+to|means|"
@@ -306,8 +329,8 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
     end = phrase_end(prose, span, sentence.end)
     # Bounded windows: every pattern below looks at most this far, and a long "sentence" (a
     # table, a list without full stops) must not make the checks quadratic.
-    after = prose[end : min(sentence.end, end + 400)]
-    before = prose[max(sentence.start, span.start - 240) : span.start]
+    after = _plain_quotes(prose[end : min(sentence.end, end + 400)])
+    before = _plain_quotes(prose[max(sentence.start, span.start - 240) : span.start])
     near_before = before[-160:]
 
     head = not _COMPLEMENT.search(before[-40:])
@@ -382,6 +405,9 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "the term X for"
     if _USE_BEFORE.search(near_before) and _USE_AFTER.match(after):
         return "we use X to mean"
+    m = _USE_QUOTED_AFTER.match(after)
+    if m and _gloss_ok(m.group("gloss"), 3) and _USE_QUOTED_BEFORE.search(near_before):
+        return 'uses "X" for'
     if (
         _CRITERIA_BEFORE.search(near_before)
         and _CRITERIA_AFTER.match(after)
