@@ -268,6 +268,35 @@ def _heading_at(spans: list[Span], starts: list[int], span: Span) -> Span | None
     return spans[i] if i >= 0 and span.end <= spans[i].end else None
 
 
+def _own_window(
+    prose: str,
+    spans: tuple[Span, ...],
+    sentence: Span,
+    term: str,
+    raw_starts: list[int],
+    raw: list[tuple[str, Span]],
+) -> str:
+    """The use's sentence and its neighbours, less a neighbour that holds another tracked term.
+
+    Evidence in such a neighbour belongs to that term's claim ("robust to label noise: accuracy
+    drops 2.1 points on CIFAR-10. We are state of the art." -- the score measures robustness,
+    not the SOTA claim; GUIDE §4 asks for evidence about the use itself).
+    """
+    if not spans:
+        return ""
+    kept = []
+    for s in spans:
+        if s != sentence:
+            lo = bisect.bisect_left(raw_starts, s.start)
+            hi = bisect.bisect_left(raw_starts, s.end)
+            if any(raw[i][0] != term for i in range(lo, hi)):
+                continue
+        kept.append(s)
+    if len(kept) == len(spans):
+        return prose[spans[0].start : spans[-1].end]
+    return "\n".join(prose[s.start : s.end] for s in kept)
+
+
 def analyse(
     document: Document, lexicon: Lexicon, glossary: Mapping[str, str] | None = None
 ) -> TermAnalysis:
@@ -279,6 +308,8 @@ def analyse(
         return TermAnalysis((), tuple(_declared_definitions(document, m, glossary)), lexicon)
 
     sentences = Sentences(prose, document.blocks)
+    by_start = sorted(raw, key=lambda r: r[1].start)
+    raw_starts = [sp.start for _, sp in by_start]
     refs = reference_spans(document)
     non_ml: dict[tuple[str, int], bool] = {}  # (term, paragraph start) -> non-ML sense there
     kinds = {t.id: t.operationalised_by for t in lexicon.terms}
@@ -339,7 +370,7 @@ def analyse(
             staged.append((term, span, "mention", "mention (topic, title or reference)", False))
             continue
         window_spans = sentences.window(span.start)
-        window = prose[window_spans[0].start : window_spans[-1].end] if window_spans else ""
+        window = _own_window(prose, window_spans, sentence, term, raw_starts, by_start)
         heading = _heading_at(heading_spans, heading_starts, span)
         if heading is not None:
             # A heading's adjacent sentence is the first one of the section it heads
