@@ -1,8 +1,10 @@
 """Definitions written with LaTeX markup or as someone's quoted usage (GUIDE §3).
 
 Batch 5 of the held-out passages showed two phrasings lmdef missed: the term wrapped in LaTeX
-markup (\\emph{X}, ``X'') inside an ordinary definition, and "<source> uses "X" for <gloss>".
-Each case is (passage, file name, term, defined?), written for these tests.
+markup (\\emph{X}, ``X'') inside an ordinary definition, and "<source> uses "X" for <gloss>"; and a refusal ("we avoid the word X for it") read as
+"the term X for <gloss>".
+Each case is (passage, file name, term, defined?), written for these tests; "defined" means
+an occurrence is read as a definition and no use is left undefined.
 """
 
 from __future__ import annotations
@@ -78,6 +80,27 @@ CASES = [
         "emph-without-definition",
     ),
     (
+        'Our tagger is no large language model, and we avoid the word "LLM" for it.',
+        "a.txt",
+        "llm",
+        False,
+        "avoid-the-word-for-it",
+    ),
+    (
+        "We do not use the term emergent for results that rise smoothly with model size.",
+        "a.txt",
+        "emergent",
+        False,
+        "do-not-use-the-term-for",
+    ),
+    (
+        "We use the term foundation model for any network pretrained on broad data and adapted widely.",
+        "a.txt",
+        "foundation-model",
+        True,
+        "the-phrase-x-for-still-defines",
+    ),
+    (
         r"Many papers use ``foundation model'' loosely.",
         "a.tex",
         "foundation-model",
@@ -95,4 +118,6 @@ CASES = [
 def test_marked_up_or_quoted_definitions(text, path, term, defined):
     occurrences = [(o.text, o.status) for o in analysis_of(text, path).for_term(term)]
     assert occurrences, "the term must be found"
-    assert flagged(text, term, path) is not defined, occurrences
+    if defined:
+        assert not flagged(text, term, path), occurrences
+    assert any(status == "defined" for _, status in occurrences) is defined, occurrences

@@ -230,6 +230,13 @@ _BY_MEAN_AFTER = re.compile(
 _TERM_WORD_BEFORE = re.compile(
     r"\b(?:term|phrase|word|label|expression|notion|name)\s+[\"'“‘]?$", re.IGNORECASE
 )
+# "we avoid the term X for ...", "we do not use the word X for ...": a refusal, not a meaning.
+_REFUSE_TERM = re.compile(
+    r"\b(?:avoid(?:s|ed|ing)?|reject(?:s|ed|ing)?|eschew(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+    r"(?:do|does|did|will|would|should)\s+not\s+use|don'?t\s+use|never\s+use|refrain\s+from\s+using)"
+    r"\s+(?:using\s+)?(?:the\s+)?(?:\w+\s+)?(?:term|phrase|word|label|expression|name)\s+[\"'“‘]?$",
+    re.IGNORECASE,
+)
 _USE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:will\s+)?use\s+[\"'“‘]?$", re.IGNORECASE)
 # 'The paper uses "frontier AI" for highly capable models ...': with the term in quotes, "use X
 # for" names a thing whoever the user is (unquoted, "we use LLMs for annotation" is a use).
@@ -256,7 +263,8 @@ def _plain_quotes(text: str) -> str:
 
 _TERM_AFTER = re.compile(
     r"^[\"'”’]?\s*(?:\([^)]*\)\s*)?,?\s*(?:to\s+(?:mean|refer|denote|describe|designate|"
-    r"cover|name)|for\b|as\s+(?:a\s+)?(?:shorthand|name|label)\s+for|refers?\s+to|means|"
+    # "the word X for it" points back at a thing already named; no gloss follows.
+    r"cover|name)|for\b(?!\s+(?:it|them|this|that|these|those|him|her|us|me|you)\b)|as\s+(?:a\s+)?(?:shorthand|name|label)\s+for|refers?\s+to|means|"
     r"denotes?|is\s+used\s+(?:here\s+)?(?:to|for)|describes?)",
     re.IGNORECASE,
 )
@@ -401,7 +409,11 @@ def is_definition_site(prose: str, span: Span, sentence: Span) -> str | None:
         return "is called"
     if _BY_MEAN_BEFORE.search(near_before) and _BY_MEAN_AFTER.match(after):
         return "by X we mean"
-    if _TERM_WORD_BEFORE.search(near_before) and _TERM_AFTER.match(after):
+    if (
+        _TERM_WORD_BEFORE.search(near_before)
+        and _TERM_AFTER.match(after)
+        and not _REFUSE_TERM.search(near_before)
+    ):
         return "the term X for"
     if _USE_BEFORE.search(near_before) and _USE_AFTER.match(after):
         return "we use X to mean"
