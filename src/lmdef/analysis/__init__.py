@@ -20,12 +20,13 @@ uses that really come before their definition.)
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from lmdef.analysis.definitions import is_definition_site, phrase_end
+from lmdef.analysis.definitions import is_definition_site, phrase_end, synonym_gap
 from lmdef.analysis.occurrences import Matcher, matcher
 from lmdef.analysis.operationalisation import is_operationalised
 from lmdef.analysis.senses import (
@@ -391,6 +392,15 @@ def analyse(
         staged.append((term, span, "undefined", "", False))
 
     defined_terms = {d.term for d in definitions}
+    for (a, first), (b, second) in itertools.pairwise(by_start):
+        if a == b or second.start - first.end > 80 or not synonym_gap(prose, first, second):
+            continue
+        for known, other in ((a, b), (b, a)):
+            if known in defined_terms and other not in defined_terms:
+                definitions.append(
+                    Definition(other, "inline", sentences.at(first.start), f"synonym of {known}")
+                )
+                defined_terms.add(other)
     occurrences = tuple(
         Occurrence(
             term=term,

@@ -318,6 +318,30 @@ _JA_TO_IU = re.compile(r"^[」』]?\s*と(?:いう|言う|いいます|言いま
 _JA_NAMING_CLAUSE = re.compile(r"[^。！？\n]{12,}[るたい]「$")
 
 
+# "We use ``foundation model'' interchangeably with GPAI": between two tracked terms, words
+# that make them synonyms. One then means what the other is defined as (GUIDE §3), which the
+# analysis applies once it knows which terms the document defines.
+_SYNONYM_GAP = re.compile(
+    r"[\s\"'”’“‘`,]*(?:(?:is|are)\s+(?:used\s+)?(?:here\s+)?)?(?:interchangeabl[ye]|synonym(?:ous(?:ly)?)?)"
+    r"\s+(?:with|for|of|to)\s+(?:the\s+(?:term|acronym|abbreviation)\s+)?[\s\"'”’“‘`]*",
+    re.IGNORECASE,
+)
+_SYNONYM_BEFORE = re.compile(
+    r"\b(?:we|I|this\s+\w+)\s+(?:will\s+|also\s+)?use\s+[\s\"'“‘`]*$", re.I
+)
+
+
+def synonym_gap(prose: str, first: Span, second: Span) -> bool:
+    """Whether `first` and `second` (two tracked terms, in order) are declared synonyms:
+    "X (is used) interchangeably with Y", "we use X synonymously with Y"."""
+    gap = prose[phrase_end(prose, first, second.start) : second.start]
+    if len(gap) > 60 or not _SYNONYM_GAP.fullmatch(gap):
+        return False
+    return gap.lstrip(" \"'”’`").lower().startswith(("is", "are")) or bool(
+        _SYNONYM_BEFORE.search(prose[max(0, first.start - 60) : first.start])
+    )
+
+
 def _gloss_ok(gloss: str, min_words: int = 3) -> bool:
     return len(_GLOSS_WORDS.findall(gloss[:200])) >= min_words
 
